@@ -1,0 +1,31 @@
+# The two quick-start targets are `make build` and `make test`; each sets up its own pinned environment.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: build test validate lint codelists benchmark clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+build: $(STAMP)          ## sources/ + curation/ -> datasets/
+	$(PY) build.py
+
+test: $(STAMP)           ## the whole test suite (rebuilds the package and compares with datasets/)
+	$(PY) -m pytest
+
+validate: $(STAMP)       ## validate datasets/ with every layer
+	$(PY) -m syria_offensive.validation datasets
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+codelists: $(STAMP)      ## re-derive schema/codelists/cameo.csv and plover.csv from the upstream copies
+	$(PY) -m syria_offensive.codelists
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,396 @@
+"""Read the hand-curated YAML (sources/*.yaml and curation/) into flat frames, checking keys and types.
+
+Every record keeps the file and line it came from (`_file`, `_line`, and `_lines` per key) so that any
+later check, however vectorised, can point the curator at the exact place. Problems are collected, never
+raised one by one: the build reports them all in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent
+
+from syria_offensive.paths import CURATION, SOURCES
+from syria_offensive.problems import Problem, relative
+
+MAX_FILE_BYTES = 5_000_000
+
+# Each record kind: key -> (type, required). Types: str, int, bool, date, list, strlist, map, date_spec,
+# evidence occurrence (int or "all" where allowed).
+DATE_SPEC = {
+    "relative": ("str", False), "article": ("str", False), "stated": ("str", False), "on": ("date", False),
+    "min": ("date", False), "max": ("date", False), "basis": ("str", False), "note": ("str", False),
+}
+EVIDENCE = {"quote": ("str", True), "context": ("str", False), "occurrence": ("int", False)}
+SPECS: dict[str, dict[str, tuple[str, bool]]] = {
+    "source": {
+        "article_id": ("str", True), "source_file": ("str", True), "title": ("str", True),
+        "outlet": ("str", False), "outlet_actor": ("str", True), "url": ("str", False), "url_basis": ("str", False),
+        "published": ("date_spec", True), "language": ("str", True), "dateline": ("str", False),
+        "byline": ("str", False), "derived_from_url": ("str", False), "derived_from_basis": ("str", False),
+        "licence_note": ("str", True), "notes": ("str", False), "normalize_nbsp": ("bool", False),
+        "furniture": ("list", False),
+    },
+    "furniture": {"kind": ("str", True), "line": ("str", False), "from_line": ("str", False)},
+    "actor": {
+        "id": ("str", True), "name": ("str", True), "type": ("str", True), "country": ("str", False),
+        "parent": ("str", False), "description": ("str", True), "aliases": ("strlist", False),
+        "wikidata": ("map", False), "notes": ("str", False),
+    },
+    "wikidata": {"qid": ("str", True), "basis": ("str", True)},
+    "place": {
+        "id": ("str", True), "name": ("str", True), "type": ("str", True), "country": ("str", False),
+        "admin1": ("str", False), "aliases": ("strlist", False), "coordinates": ("map", False),
+        "geonames": ("map", False), "notes": ("str", False),
+    },
+    "coordinates": {"lat": ("number", True), "lon": ("number", True), "precision": ("str", True), "basis": ("str", True)},
+    "geonames": {"id": ("int", True), "basis": ("str", True)},
+    "event": {
+        "id": ("str", True), "type": ("str", True), "cameo": ("code", True), "date": ("date_spec", True),
+        "end": ("date", False), "place": ("str", False), "description": ("str", True), "actors": ("list", False),
+        "notes": ("str", False),
+    },
+    "role": {"actor": ("str", True), "role": ("str", True)},
+    "article": {
+        "article_id": ("str", True), "statements": ("list", False), "event_reports": ("list", False),
+        "figures": ("list", False), "labels": ("list", False),
+    },
+    "statement": {
+        "id": ("str", True), "speaker": ("str", True), **EVIDENCE, "mode": ("str", True),
+        "date": ("date_spec", True), "cameo": ("code", True), "cited_via": ("str", False), "event": ("str", False),
+        "claim": ("str", False), "targets": ("list", False), "notes": ("str", False),
+    },
+    "event_report": {"event": ("str", True), **EVIDENCE, "attributed_to": ("str", False), "notes": ("str", False)},
+    "figure": {
+        "id": ("str", True), **EVIDENCE, "value": ("int", True), "value_max": ("int", False),
+        "qualifier": ("str", True), "measure": ("str", True), "counted": ("str", False),
+        "claimed_by": ("str", True), "event": ("str", False), "statement": ("str", False), "notes": ("str", False),
+    },
+    "label": {"actor": ("str", True), **EVIDENCE, "occurrence": ("int_or_all", False)},
+    "not_entity": {"text": ("str", True), "reason": ("str", True)},
+    "retired": {"id": ("str", True), "table": ("str", True), "reason": ("str", True), "merged_into": ("str", False)},
+    "date_spec": DATE_SPEC,
+}
+TYPE_NAMES = {
+    "str": "a string", "int": "a whole number", "number": "a number", "bool": "true or false",
+    "date": "a date YYYY-MM-DD", "list": "a list", "strlist": "a list of strings", "map": "a mapping",
+    "date_spec": "a date mapping (see curation/README.md)", "code": 'a quoted code string such as "051"',
+    "int_or_all": 'a whole number or "all"',
+}
+
+
+@dataclass
+class Curation:
+    """All curated inputs as flat frames, plus the problems found while reading them."""
+
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_yaml(path: Path, problems: list[Problem]) -> Any:
+    """Parse one YAML file; on any failure record a Problem and return None (never raise)."""
+    name = relative(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(name, None, None, "file is too large", expected=f"at most {MAX_FILE_BYTES} bytes"))
+            return None
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        problems.append(Problem(name, None, None, f"file is not valid UTF-8 (byte {err.start})", expected="UTF-8 text"))
+        return None
+    except OSError as err:
+        problems.append(Problem(name, None, None, f"cannot read file: {err.strerror}"))
+        return None
+    if "\x00" in text:
+        problems.append(Problem(name, text[: text.index("\x00")].count("\n") + 1, None, "file contains a NUL byte",
+                                expected="plain UTF-8 text"))
+        return None
+    yaml = YAML(typ="rt", pure=True)
+    try:
+        for event in yaml.parse(text):
+            if isinstance(event, AliasEvent):
+                line = event.start_mark.line + 1 if event.start_mark else None
+                problems.append(Problem(name, line, None, "YAML aliases (*name) are not allowed in curation files",
+                                        expected="every value written out"))
+                return None
+        return yaml.load(text)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        problems.append(Problem(name, line, None, f"YAML syntax error: {err.problem or err.context}",
+                                expected="valid YAML"))
+    except RecursionError:
+        problems.append(Problem(name, None, None, "YAML nesting is too deep", expected="the structure of curation/README.md"))
+    except Exception as err:  # ruamel raises various errors on hostile input; none may escape as a traceback
+        problems.append(Problem(name, None, None, f"cannot parse YAML: {type(err).__name__}: {err}"[:300],
+                                expected="valid YAML"))
+    return None
+
+
+def _line(node: Any, key: Any = None) -> int | None:
+    try:
+        if key is None:
+            return node.lc.line + 1
+        if isinstance(node, CommentedMap):
+            return node.lc.key(key)[0] + 1
+        return node.lc.item(key)[0] + 1
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _coerce(value: Any, kind: str) -> tuple[bool, Any]:
+    """Check one value against a type name; return (ok, python value)."""
+    if value is None:
+        return True, None
+    if kind in ("str", "code"):
+        if isinstance(value, str):
+            return True, str(value)
+        return False, value
+    if kind == "int":
+        return (isinstance(value, int) and not isinstance(value, bool)), value
+    if kind == "int_or_all":
+        return (value == "all" or (isinstance(value, int) and not isinstance(value, bool))), value
+    if kind == "number":
+        return (isinstance(value, int | float) and not isinstance(value, bool)), float(value) if isinstance(value, int | float) else value
+    if kind == "bool":
+        return isinstance(value, bool), value
+    if kind == "date":
+        if isinstance(value, dt.datetime):
+            return False, value
+        if isinstance(value, dt.date):
+            return True, value.isoformat()
+        if isinstance(value, str):
+            try:
+                return True, dt.date.fromisoformat(value).isoformat()
+            except ValueError:
+                return False, value
+        return False, value
+    if kind == "list":
+        return isinstance(value, CommentedSeq | list), value
+    if kind == "strlist":
+        ok = isinstance(value, CommentedSeq | list) and all(isinstance(v, str) for v in value)
+        return ok, [str(v) for v in value] if ok else value
+    if kind in ("map", "date_spec"):
+        return isinstance(value, CommentedMap | dict), value
+    raise ValueError(kind)
+
+
+def check_record(node: Any, kind: str, file: str, record_id: str | None, problems: list[Problem],
+                 where: int | None = None) -> dict[str, Any] | None:
+    """Check one mapping against SPECS[kind]: unknown keys, missing keys, types. Return a flat dict or None."""
+    spec = SPECS[kind]
+    if not isinstance(node, CommentedMap | dict):
+        problems.append(Problem(file, where, record_id, f"a {kind.replace('_', ' ')} must be a mapping",
+                                value=str(node), expected="a mapping of the keys in curation/README.md"))
+        return None
+    line = _line(node) or where
+    rid = record_id or (node.get("id") if isinstance(node.get("id"), str) else None)
+    out: dict[str, Any] = {"_file": file, "_line": line, "_lines": {}}
+    ok = True
+    for key, value in node.items():
+        key_line = _line(node, key) or line
+        if key not in spec:
+            problems.append(Problem(file, key_line, rid, f"unknown key {key!r} in {kind.replace('_', ' ')}",
+                                    expected="one of " + ", ".join(spec)))
+            ok = False
+            continue
+        type_ok, coerced = _coerce(value, spec[key][0])
+        if not type_ok:
+            problems.append(Problem(file, key_line, rid, f"{key} has the wrong type", value=str(value),
+                                    expected=TYPE_NAMES[spec[key][0]]))
+            ok = False
+            continue
+        out[key] = coerced
+        out["_lines"][key] = key_line
+    for key, (_, required) in spec.items():
+        if required and out.get(key) is None and key in spec and (key not in node or node.get(key) is None):
+            problems.append(Problem(file, line, rid, f"missing required key {key!r} in {kind.replace('_', ' ')}",
+                                    expected=f"{key}: {TYPE_NAMES[spec[key][0]]}"))
+            ok = False
+    return out if ok else None
+
+
+def _flatten_date(record: dict[str, Any], key: str, file: str, problems: list[Problem], rid: str | None) -> None:
+    """Replace a date spec mapping by date_* columns."""
+    spec = record.pop(key, None)
+    cols = {f"date_{k}": None for k in DATE_SPEC}
+    if spec is not None:
+        checked = check_record(spec, "date_spec", file, rid, problems, record["_lines"].get(key))
+        if checked:
+            cols.update({f"date_{k}": checked.get(k) for k in DATE_SPEC})
+    record.update(cols)
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=[*columns, "_file", "_line", "_lines"])
+    return frame
+
+
+def read_sources(problems: list[Problem], sources_dir: Path = SOURCES) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """sources/*.yaml -> (articles metadata, furniture rules)."""
+    articles, furniture = [], []
+    for path in sorted(sources_dir.glob("*.yaml")):
+        file = relative(path)
+        record = check_record(load_yaml(path, problems), "source", file, None, problems, 1)
+        if not record:
+            continue
+        aid = record.get("article_id")
+        for rule in record.pop("furniture", None) or []:
+            checked = check_record(rule, "furniture", file, aid, problems, record["_line"])
+            if checked:
+                checked["article_id"] = aid
+                furniture.append(checked)
+        _flatten_date(record, "published", file, problems, aid)
+        record["_stem"] = path.stem
+        articles.append(record)
+    article_cols = [k for k in SPECS["source"] if k not in ("furniture", "published")] + [f"date_{k}" for k in DATE_SPEC]
+    return (_frame(articles, [*article_cols, "_stem"]),
+            _frame(furniture, ["article_id", *SPECS["furniture"]]))
+
+
+def _read_list(path: Path, kind: str, problems: list[Problem]) -> list[tuple[dict[str, Any], Any]]:
+    """Records of a file that holds one list of mappings, with each raw node."""
+    file = relative(path)
+    if not path.exists():
+        problems.append(Problem(file, None, None, "file is missing", expected=f"a list of {kind} records"))
+        return []
+    data = load_yaml(path, problems)
+    if data is None:
+        return []
+    if not isinstance(data, CommentedSeq | list):
+        problems.append(Problem(file, 1, None, "file must hold a list", expected=f"a list of {kind} records"))
+        return []
+    out = []
+    for node in data:
+        record = check_record(node, kind, file, None, problems, _line(data))
+        if record:
+            out.append((record, node))
+    return out
+
+
+def read_actors(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    actors, aliases = [], []
+    for record, _ in _read_list(path, "actor", problems):
+        wikidata = record.pop("wikidata", None)
+        record["wikidata_qid"] = record["wikidata_basis"] = None
+        if wikidata is not None:
+            checked = check_record(wikidata, "wikidata", record["_file"], record["id"], problems, record["_lines"].get("wikidata"))
+            if checked:
+                record["wikidata_qid"], record["wikidata_basis"] = checked["qid"], checked["basis"]
+        for alias in record.pop("aliases", None) or []:
+            aliases.append({"actor_id": record["id"], "alias": alias, "_file": record["_file"],
+                            "_line": record["_lines"].get("aliases", record["_line"]), "_lines": {}})
+        actors.append(record)
+    cols = ["id", "name", "type", "country", "parent", "description", "wikidata_qid", "wikidata_basis", "notes"]
+    return _frame(actors, cols), _frame(aliases, ["actor_id", "alias"])
+
+
+def read_places(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    places, aliases = [], []
+    for record, _ in _read_list(path, "place", problems):
+        coords = record.pop("coordinates", None)
+        geonames = record.pop("geonames", None)
+        record.update(latitude=None, longitude=None, coordinate_precision=None, coordinate_basis=None,
+                      geonames_id=None, geonames_basis=None)
+        if coords is not None:
+            checked = check_record(coords, "coordinates", record["_file"], record["id"], problems, record["_lines"].get("coordinates"))
+            if checked:
+                record.update(latitude=checked["lat"], longitude=checked["lon"],
+                              coordinate_precision=checked["precision"], coordinate_basis=checked["basis"])
+        if geonames is not None:
+            checked = check_record(geonames, "geonames", record["_file"], record["id"], problems, record["_lines"].get("geonames"))
+            if checked:
+                record.update(geonames_id=checked["id"], geonames_basis=checked["basis"])
+        for alias in record.pop("aliases", None) or []:
+            aliases.append({"place_id": record["id"], "alias": alias, "_file": record["_file"],
+                            "_line": record["_lines"].get("aliases", record["_line"]), "_lines": {}})
+        places.append(record)
+    cols = ["id", "name", "type", "country", "admin1", "latitude", "longitude", "coordinate_precision",
+            "coordinate_basis", "geonames_id", "geonames_basis", "notes"]
+    return _frame(places, cols), _frame(aliases, ["place_id", "alias"])
+
+
+def read_events(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    events, roles = [], []
+    for record, _ in _read_list(path, "event", problems):
+        for item in record.pop("actors", None) or []:
+            checked = check_record(item, "role", record["_file"], record["id"], problems, record["_lines"].get("actors"))
+            if checked:
+                checked["event_id"] = record["id"]
+                roles.append(checked)
+        _flatten_date(record, "date", record["_file"], problems, record["id"])
+        events.append(record)
+    cols = ["id", "type", "cameo", "end", "place", "description", "notes"] + [f"date_{k}" for k in DATE_SPEC]
+    return _frame(events, cols), _frame(roles, ["event_id", "actor", "role"])
+
+
+def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd.DataFrame]:
+    """curation/articles/*.yaml -> statements, targets, event_reports, figures, labels (each with article_id)."""
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ("statements", "targets", "event_reports", "figures", "labels")}
+    kinds = {"statements": "statement", "event_reports": "event_report", "figures": "figure", "labels": "label"}
+    for path in sorted(directory.glob("*.yaml")):
+        file = relative(path)
+        top = check_record(load_yaml(path, problems), "article", file, None, problems, 1)
+        if not top:
+            continue
+        aid = top["article_id"]
+        if aid != path.stem:
+            problems.append(Problem(file, top["_lines"].get("article_id"), aid, "article_id differs from the file name",
+                                    value=aid, expected=path.stem))
+        for section, kind in kinds.items():
+            items = top.get(section) or []
+            for node in items:
+                record = check_record(node, kind, file, None, problems, top["_lines"].get(section))
+                if not record:
+                    continue
+                record["article_id"] = aid
+                if kind == "statement":
+                    for target in record.pop("targets", None) or []:
+                        checked = check_record(target, "role", file, record["id"], problems, record["_lines"].get("targets"))
+                        if checked:
+                            checked["statement_id"] = record["id"]
+                            out["targets"].append(checked)
+                    _flatten_date(record, "date", file, problems, record["id"])
+                out[section].append(record)
+    evidence = list(EVIDENCE)
+    date_cols = [f"date_{k}" for k in DATE_SPEC]
+    columns = {
+        "statements": ["id", "article_id", "speaker", *evidence, "mode", "cameo", "cited_via", "event", "claim",
+                       "notes", *date_cols],
+        "targets": ["statement_id", "actor", "role"],
+        "event_reports": ["event", "article_id", *evidence, "attributed_to", "notes"],
+        "figures": ["id", "article_id", *evidence, "value", "value_max", "qualifier", "measure", "counted",
+                    "claimed_by", "event", "statement", "notes"],
+        "labels": ["actor", "article_id", *evidence],
+    }
+    return {name: _frame(rows, columns[name]) for name, rows in out.items()}
+
+
+def read_simple_list(problems: list[Problem], path: Path, kind: str, columns: list[str]) -> pd.DataFrame:
+    """A list file that may be absent (not_entities.yaml, retired_ids.yaml)."""
+    if not path.exists():
+        return _frame([], columns)
+    return _frame([record for record, _ in _read_list(path, kind, problems)], columns)
+
+
+def read_all(curation_dir: Path = CURATION, sources_dir: Path = SOURCES) -> Curation:
+    """Read every curated input. Never raises on bad input: problems are collected in the result."""
+    result = Curation()
+    p = result.problems
+    result.frames["articles"], result.frames["furniture"] = read_sources(p, sources_dir)
+    result.frames["actors"], result.frames["actor_aliases"] = read_actors(p, curation_dir / "actors.yaml")
+    result.frames["places"], result.frames["place_aliases"] = read_places(p, curation_dir / "places.yaml")
+    result.frames["events"], result.frames["event_actors"] = read_events(p, curation_dir / "events.yaml")
+    result.frames.update(read_article_files(p, curation_dir / "articles"))
+    result.frames["not_entities"] = read_simple_list(p, curation_dir / "not_entities.yaml", "not_entity", ["text", "reason"])
+    result.frames["retired"] = read_simple_list(p, curation_dir / "retired_ids.yaml", "retired",
+                                                ["id", "table", "reason", "merged_into"])
+    return result

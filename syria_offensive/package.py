@@ -1,0 +1,114 @@
+"""Write the tables and datapackage.json, deterministically and atomically.
+
+Files are written to a sibling temporary directory, validated there with Frictionless, and only then
+swapped in for datasets/. Two builds from the same inputs give byte-identical files: rows are sorted by
+primary key, CSV is written with fixed options, Parquet with fixed options and no pandas metadata, and
+the descriptor has no timestamps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from syria_offensive.metadata import package_metadata, tables
+from syria_offensive.problems import InputError, Problem
+
+DATA_PACKAGE_V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
+PARQUET_SUFFIX = "-parquet"
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """CSV as RFC 4180 with LF line ends, ISO dates, empty cells for nulls, UTF-8 without BOM."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    out.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def write_parquet(frame: pd.DataFrame, schema: pa.Schema, path: Path) -> None:
+    # The pandas metadata is kept so that plain pandas.read_parquet restores nullable integers and strings.
+    table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    pq.write_table(table, path, compression="zstd", use_dictionary=False, write_statistics=False)
+
+
+def file_facts(path: Path) -> dict[str, Any]:
+    data = path.read_bytes()
+    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+
+
+def resource_descriptors(directory: Path) -> list[dict[str, Any]]:
+    """Per table: a tabular CSV resource (schema, keys, bytes, hash) and its Parquet twin (bytes, hash).
+
+The Parquet twin is declared as a file resource: frictionless-py reads Parquet through pandas and
+cannot check a Parquet resource's bytes or hash, so a tabular Parquet resource could never validate
+with its checksum. Its content is validated by the project's own layers and, as a table, by
+validation.frictionless_check.
+"""
+    resources = []
+    for name, table in tables().items():
+        schema = table.to_frictionless()
+        csv = {
+            "name": name, "title": table.title, "description": table.description,
+            "path": f"{name}.csv", "type": "table", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            **file_facts(directory / f"{name}.csv"), "schema": schema,
+        }
+        parquet = {
+            "name": name + PARQUET_SUFFIX, "title": f"{table.title} (Parquet)",
+            "description": f"The rows of resource `{name}` in Parquet, typed by its schema (see README: Parquet).",
+            "path": f"{name}.parquet", "type": "file", "format": "parquet",
+            "mediatype": "application/vnd.apache.parquet", **file_facts(directory / f"{name}.parquet"),
+        }
+        resources += [csv, parquet]
+    return resources
+
+
+def descriptor(directory: Path) -> dict[str, Any]:
+    meta = {k: v for k, v in package_metadata().items() if v is not None}
+    return {"$schema": DATA_PACKAGE_V2, **meta, "resources": resource_descriptors(directory)}
+
+
+def write_descriptor(directory: Path) -> None:
+    text = json.dumps(descriptor(directory), indent=2, ensure_ascii=False) + "\n"
+    (directory / "datapackage.json").write_text(text, encoding="utf-8")
+
+
+def write_files(frames: dict[str, pd.DataFrame], directory: Path) -> None:
+    directory.mkdir(parents=True)
+    for name, table in tables().items():
+        frame = frames[name][table.field_names]
+        write_csv(frame, directory / f"{name}.csv")
+        write_parquet(frame, table.to_arrow(), directory / f"{name}.parquet")
+    write_descriptor(directory)
+
+
+def write_package(frames: dict[str, pd.DataFrame], target: Path) -> None:
+    """Write to a temporary sibling, validate with Frictionless, then swap in. On failure, target is untouched."""
+    from syria_offensive.validation.frictionless_check import validate_directory
+
+    staging = target.parent / f".{target.name}.staging"
+    old = target.parent / f".{target.name}.old"
+    for leftover in (staging, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    try:
+        write_files(frames, staging)
+        errors = validate_directory(staging)
+        if errors:
+            raise InputError([Problem("(generated) datapackage.json", None, None, f"frictionless: {e}") for e in errors])
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if old.exists() and not target.exists():
+            old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

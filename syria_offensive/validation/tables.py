@@ -1,0 +1,77 @@
+"""Layer 1: each table on its own, with pandera (lazy: every failure at once).
+
+The pandera schemas are generated from schema/ by syria_offensive.metadata; the row rules below are
+added to every table that has the columns they speak of.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from syria_offensive.metadata import Table, tables
+from syria_offensive.validation.failures import combine, failures
+
+
+def _le(df: pd.DataFrame, a: str, b: str) -> pd.Series:
+    """a <= b wherever both are known."""
+    return df[a].isna() | df[b].isna() | (df[a] <= df[b])
+
+
+ROW_RULES: list[tuple[tuple[str, ...], str, object]] = [
+    (("char_start", "char_end"), "char_start < char_end", lambda df: df["char_start"] < df["char_end"]),
+    (("raw_char_start", "raw_char_end"), "raw_char_start < raw_char_end",
+     lambda df: df["raw_char_start"] < df["raw_char_end"]),
+    (("date", "date_min", "date_max"), "date_min <= date <= date_max",
+     lambda df: _le(df, "date_min", "date") & _le(df, "date", "date_max") & _le(df, "date_min", "date_max")),
+    (("published_date", "published_date_min", "published_date_max"),
+     "published_date_min <= published_date <= published_date_max",
+     lambda df: _le(df, "published_date_min", "published_date") & _le(df, "published_date", "published_date_max")
+     & _le(df, "published_date_min", "published_date_max")),
+    (("start_date", "end_date", "date_min", "date_max"), "date_min <= start_date <= end_date, start_date <= date_max",
+     lambda df: _le(df, "start_date", "end_date") & _le(df, "date_min", "start_date") & _le(df, "start_date", "date_max")
+     & _le(df, "date_min", "date_max")),
+    (("value", "value_max"), "value <= value_max", lambda df: _le(df, "value", "value_max")),
+    (("latitude", "longitude", "coordinate_precision"), "latitude, longitude and coordinate_precision are given together",
+     lambda df: df["latitude"].isna().eq(df["longitude"].isna()) & df["latitude"].isna().eq(df["coordinate_precision"].isna())),
+]
+
+
+def schema_for(table: Table) -> pa.DataFrameSchema:
+    rules = [pa.Check(rule, error=name, element_wise=False) for cols, name, rule in ROW_RULES
+             if set(cols) <= set(table.field_names)]
+    return table.to_pandera(rules)
+
+
+def check_table(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
+    """Failures of one table against its generated pandera schema (plus missing/extra columns)."""
+    missing = [c for c in table.field_names if c not in frame.columns]
+    if missing:
+        return failures(table.name, [None] * len(missing), "(columns)", missing, "missing column")
+    try:
+        schema_for(table).validate(frame[table.field_names], lazy=True)
+    except SchemaErrors as err:
+        cases = err.failure_cases
+        return pd.DataFrame({
+            "table": table.name,
+            "row": cases["index"].to_numpy(),
+            "column": cases["column"].fillna("(row)").astype(str).to_numpy(),
+            "value": cases["failure_case"].map(lambda v: None if v is None or pd.isna(v) else str(v)).to_numpy(),
+            "message": cases["check"].astype(str).map(_message).to_numpy(),
+        })
+    return combine([])
+
+
+def _message(check: str) -> str:
+    if check.startswith("not_nullable"):
+        return "value is required"
+    if check.startswith("field_uniqueness") or check.startswith("multiple_fields_uniqueness"):
+        return "duplicate primary key"
+    if check.startswith("dtype("):
+        return f"wrong type: {check}"
+    return check
+
+
+def check_all(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    return combine([check_table(t, frames[name]) for name, t in tables().items() if name in frames])
