@@ -42,21 +42,38 @@ def _labelled(label: str, values: pd.Series) -> pd.Series:
 
 def _date_problems(rows: pd.DataFrame, resolved: pd.DataFrame, what: str) -> list[Problem]:
     bad = resolved["date_error"].notna()
-    return from_rows(rows[bad].assign(_err=resolved.loc[bad, "date_error"]), f"{what} date cannot be resolved",
-                     "_err", expected="a date spec as in curation/README.md")
+    return from_rows(
+        rows[bad].assign(_err=resolved.loc[bad, "date_error"]),
+        f"{what} date cannot be resolved",
+        "_err",
+        expected="a date spec as in curation/README.md",
+    )
 
 
 def build_articles(frames: dict[str, pd.DataFrame], problems: list[Problem], sources_dir: Path):
     meta = frames["articles"]
     stem_mismatch = meta["article_id"] != meta["_stem"]
-    problems += from_rows(meta[stem_mismatch], "sources file name differs from its article_id", "article_id",
-                          expected="sources/<article_id>.yaml", id_column="article_id")
+    problems += from_rows(
+        meta[stem_mismatch],
+        "sources file name differs from its article_id",
+        "article_id",
+        expected="sources/<article_id>.yaml",
+        id_column="article_id",
+    )
     texts, furniture, raw_hashes = {}, [], {}
     for row in meta.itertuples():  # one per article: read the source file, apply its cleaning rules
         path = sources_dir / str(row.source_file)
         if not path.is_file():
-            problems.append(Problem(row._file, row._lines.get("source_file"), row.article_id, "source file not found",
-                                    str(row.source_file), f"a file beside {row._file}"))
+            problems.append(
+                Problem(
+                    row._file,
+                    row._lines.get("source_file"),
+                    row.article_id,
+                    "source file not found",
+                    str(row.source_file),
+                    f"a file beside {row._file}",
+                )
+            )
             continue
         raw_bytes = path.read_bytes()
         raw_hashes[row.article_id] = hashlib.sha256(raw_bytes).hexdigest()
@@ -69,66 +86,104 @@ def build_articles(frames: dict[str, pd.DataFrame], problems: list[Problem], sou
         cleaned = clean.clean(raw, rules, bool(row.normalize_nbsp))
         for index in cleaned.unmatched:
             rule = rules.iloc[index]
-            problems.append(Problem(rule["_file"], rule["_line"], row.article_id, "furniture rule matches no line",
-                                    str(rule["line"] if isinstance(rule["line"], str) else rule["from_line"]),
-                                    "the exact text of a whole line of the source file"))
+            problems.append(
+                Problem(
+                    rule["_file"],
+                    rule["_line"],
+                    row.article_id,
+                    "furniture rule matches no line",
+                    str(rule["line"] if isinstance(rule["line"], str) else rule["from_line"]),
+                    "the exact text of a whole line of the source file",
+                )
+            )
         texts[row.article_id] = cleaned.text
         furniture.append(cleaned.removed.assign(article_id=row.article_id))
     published = dates.resolve(meta, meta["date_min"], meta["date_max"], allow_relative=False)
     problems += _date_problems(meta, published, "publication")
     text = meta["article_id"].map(texts).astype("string")
-    articles = pd.DataFrame({
-        "article_id": meta["article_id"],
-        "title": meta["title"],
-        "outlet": meta["outlet"],
-        "outlet_actor_id": meta["outlet_actor"],
-        "url": meta["url"],
-        "published_date": published["date"],
-        "published_date_min": published["date_min"],
-        "published_date_max": published["date_max"],
-        "date_basis": published["date_basis"],
-        "language": meta["language"],
-        "dateline": meta["dateline"],
-        "byline": meta["byline"],
-        "text": text,
-        "text_sha256": text.map(lambda t: hashlib.sha256(t.encode("utf-8")).hexdigest() if isinstance(t, str) else None),
-        "source_file": meta["source_file"],
-        "source_sha256": meta["article_id"].map(raw_hashes),
-        "derived_from_url": meta["derived_from_url"],
-        "licence_note": meta["licence_note"],
-        "notes": _join_notes(meta["notes"], _labelled("Publication date", meta["date_note"]),
-                             _labelled("URL", meta["url_basis"]), _labelled("Derived from", meta["derived_from_basis"])),
-        "_file": meta["_file"], "_line": meta["_line"],
-    })
-    furniture_frame = pd.concat(furniture, ignore_index=True) if furniture else pd.DataFrame(
-        columns=["article_id", "raw_char_start", "raw_char_end", "kind", "text"])
-    furniture_frame = furniture_frame.assign(_file=furniture_frame["article_id"].map(meta.set_index("article_id")["_file"]),
-                                             _line=None)
+    articles = pd.DataFrame(
+        {
+            "article_id": meta["article_id"],
+            "title": meta["title"],
+            "outlet": meta["outlet"],
+            "outlet_actor_id": meta["outlet_actor"],
+            "url": meta["url"],
+            "published_date": published["date"],
+            "published_date_min": published["date_min"],
+            "published_date_max": published["date_max"],
+            "date_basis": published["date_basis"],
+            "language": meta["language"],
+            "dateline": meta["dateline"],
+            "byline": meta["byline"],
+            "text": text,
+            "text_sha256": text.map(
+                lambda t: hashlib.sha256(t.encode("utf-8")).hexdigest() if isinstance(t, str) else None
+            ),
+            "source_file": meta["source_file"],
+            "source_sha256": meta["article_id"].map(raw_hashes),
+            "derived_from_url": meta["derived_from_url"],
+            "licence_note": meta["licence_note"],
+            "notes": _join_notes(
+                meta["notes"],
+                _labelled("Publication date", meta["date_note"]),
+                _labelled("URL", meta["url_basis"]),
+                _labelled("Derived from", meta["derived_from_basis"]),
+            ),
+            "_file": meta["_file"],
+            "_line": meta["_line"],
+        }
+    )
+    furniture_frame = (
+        pd.concat(furniture, ignore_index=True)
+        if furniture
+        else pd.DataFrame(columns=["article_id", "raw_char_start", "raw_char_end", "kind", "text"])
+    )
+    furniture_frame = furniture_frame.assign(
+        _file=furniture_frame["article_id"].map(meta.set_index("article_id")["_file"]), _line=None
+    )
     return articles, furniture_frame
 
 
 def build_actors(frames: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:
     a = frames["actors"]
-    actors = pd.DataFrame({
-        "actor_id": a["id"], "name": a["name"], "actor_type": a["type"], "country": a["country"],
-        "parent_actor_id": a["parent"], "wikidata_qid": a["wikidata_qid"], "description": a["description"],
-        "notes": _join_notes(a["notes"], _labelled("Wikidata", a["wikidata_basis"])),
-        "_file": a["_file"], "_line": a["_line"],
-    })
+    actors = pd.DataFrame(
+        {
+            "actor_id": a["id"],
+            "name": a["name"],
+            "actor_type": a["type"],
+            "country": a["country"],
+            "parent_actor_id": a["parent"],
+            "wikidata_qid": a["wikidata_qid"],
+            "description": a["description"],
+            "notes": _join_notes(a["notes"], _labelled("Wikidata", a["wikidata_basis"])),
+            "_file": a["_file"],
+            "_line": a["_line"],
+        }
+    )
     al = frames["actor_aliases"]
     return actors, al[["actor_id", "alias", *PROVENANCE]].copy()
 
 
 def build_places(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     p = frames["places"]
-    return pd.DataFrame({
-        "place_id": p["id"], "name": p["name"], "place_type": p["type"], "country": p["country"],
-        "admin1": p["admin1"], "latitude": p["latitude"], "longitude": p["longitude"],
-        "coordinate_precision": p["coordinate_precision"], "geonames_id": p["geonames_id"],
-        "notes": _join_notes(p["notes"], _labelled("Coordinates", p["coordinate_basis"]),
-                             _labelled("GeoNames", p["geonames_basis"])),
-        "_file": p["_file"], "_line": p["_line"],
-    })
+    return pd.DataFrame(
+        {
+            "place_id": p["id"],
+            "name": p["name"],
+            "place_type": p["type"],
+            "country": p["country"],
+            "admin1": p["admin1"],
+            "latitude": p["latitude"],
+            "longitude": p["longitude"],
+            "coordinate_precision": p["coordinate_precision"],
+            "geonames_id": p["geonames_id"],
+            "notes": _join_notes(
+                p["notes"], _labelled("Coordinates", p["coordinate_basis"]), _labelled("GeoNames", p["geonames_basis"])
+            ),
+            "_file": p["_file"],
+            "_line": p["_line"],
+        }
+    )
 
 
 def _plover(cameo: pd.Series) -> pd.Series:
@@ -140,33 +195,62 @@ def build_events(frames: dict[str, pd.DataFrame], articles: pd.DataFrame, proble
     pub = articles.set_index("article_id")
     anchor = e["date_article"]
     missing_anchor = e["date_relative"].notna() & anchor.isna()
-    problems += from_rows(e[missing_anchor], "a relative event date must name its `article`", "date_relative",
-                          expected="date: {relative: ..., article: <article_id>}")
+    problems += from_rows(
+        e[missing_anchor],
+        "a relative event date must name its `article`",
+        "date_relative",
+        expected="date: {relative: ..., article: <article_id>}",
+    )
     resolved = dates.resolve(e, anchor.map(pub["published_date_min"]), anchor.map(pub["published_date_max"]))
     problems += _date_problems(e[~missing_anchor], resolved[~missing_anchor], "event")
     end = pd.to_datetime(e["end"]).astype("datetime64[s]")
-    events = pd.DataFrame({
-        "event_id": e["id"], "event_type": e["type"], "cameo": e["cameo"], "plover": _plover(e["cameo"]),
-        "start_date": resolved["date"], "end_date": end.fillna(resolved["date"]),
-        "date_min": resolved["date_min"], "date_max": resolved["date_max"].where(end.isna(), end),
-        "date_basis": resolved["date_basis"], "place_id": e["place"], "description": e["description"],
-        "notes": _join_notes(e["notes"], _labelled("Date", e["date_note"]),
-                             _labelled("Date resolved from", resolved["date_text"])),
-        "_file": e["_file"], "_line": e["_line"],
-    })
+    events = pd.DataFrame(
+        {
+            "event_id": e["id"],
+            "event_type": e["type"],
+            "cameo": e["cameo"],
+            "plover": _plover(e["cameo"]),
+            "start_date": resolved["date"],
+            "end_date": end.fillna(resolved["date"]),
+            "date_min": resolved["date_min"],
+            "date_max": resolved["date_max"].where(end.isna(), end),
+            "date_basis": resolved["date_basis"],
+            "place_id": e["place"],
+            "description": e["description"],
+            "notes": _join_notes(
+                e["notes"], _labelled("Date", e["date_note"]), _labelled("Date resolved from", resolved["date_text"])
+            ),
+            "_file": e["_file"],
+            "_line": e["_line"],
+        }
+    )
     ea = frames["event_actors"]
-    event_actors = pd.DataFrame({"event_id": ea["event_id"], "actor_id": ea["actor"], "role": ea["role"],
-                                 "_file": ea["_file"], "_line": ea["_line"]})
+    event_actors = pd.DataFrame(
+        {
+            "event_id": ea["event_id"],
+            "actor_id": ea["actor"],
+            "role": ea["role"],
+            "_file": ea["_file"],
+            "_line": ea["_line"],
+        }
+    )
     return events, event_actors
 
 
-def _located(frame: pd.DataFrame, articles: pd.DataFrame, problems: list[Problem], what: str,
-             id_column: str = "id") -> pd.DataFrame:
+def _located(
+    frame: pd.DataFrame, articles: pd.DataFrame, problems: list[Problem], what: str, id_column: str = "id"
+) -> pd.DataFrame:
     texts = articles.set_index("article_id")["text"]
     located = spans.locate(frame, texts)
     bad = located["span_error"].notna()
-    problems += from_rows(located[bad], f"{what}: ", "quote", expected="a verbatim passage of the clean article text",
-                          id_column=id_column, reason_column="span_error")
+    problems += from_rows(
+        located[bad],
+        f"{what}: ",
+        "quote",
+        expected="a verbatim passage of the clean article text",
+        id_column=id_column,
+        reason_column="span_error",
+    )
     return located[~bad]
 
 
@@ -174,56 +258,107 @@ def build_statements(frames, articles, problems):
     s = frames["statements"]
     located = _located(s, articles, problems, "statement")
     pub = articles.set_index("article_id")
-    resolved = dates.resolve(located, located["article_id"].map(pub["published_date_min"]),
-                             located["article_id"].map(pub["published_date_max"]))
+    resolved = dates.resolve(
+        located,
+        located["article_id"].map(pub["published_date_min"]),
+        located["article_id"].map(pub["published_date_max"]),
+    )
     problems += _date_problems(located, resolved, "statement")
-    statements = pd.DataFrame({
-        "statement_id": located["id"], "article_id": located["article_id"], "speaker_id": located["speaker"],
-        "date": resolved["date"], "date_min": resolved["date_min"], "date_max": resolved["date_max"],
-        "date_basis": resolved["date_basis"], "date_text": resolved["date_text"], "mode": located["mode"],
-        "cameo": located["cameo"], "plover": _plover(located["cameo"]), "text": located["text"],
-        "char_start": located["char_start"], "char_end": located["char_end"], "cited_via": located["cited_via"],
-        "event_id": located["event"], "claim_id": located["claim"],
-        "notes": _join_notes(located["notes"], _labelled("Date", located["date_note"])),
-        "_file": located["_file"], "_line": located["_line"],
-    })
+    statements = pd.DataFrame(
+        {
+            "statement_id": located["id"],
+            "article_id": located["article_id"],
+            "speaker_id": located["speaker"],
+            "date": resolved["date"],
+            "date_min": resolved["date_min"],
+            "date_max": resolved["date_max"],
+            "date_basis": resolved["date_basis"],
+            "date_text": resolved["date_text"],
+            "mode": located["mode"],
+            "cameo": located["cameo"],
+            "plover": _plover(located["cameo"]),
+            "text": located["text"],
+            "char_start": located["char_start"],
+            "char_end": located["char_end"],
+            "cited_via": located["cited_via"],
+            "event_id": located["event"],
+            "claim_id": located["claim"],
+            "notes": _join_notes(located["notes"], _labelled("Date", located["date_note"])),
+            "_file": located["_file"],
+            "_line": located["_line"],
+        }
+    )
     t = frames["targets"]
-    targets = pd.DataFrame({"statement_id": t["statement_id"], "actor_id": t["actor"], "role": t["role"],
-                            "_file": t["_file"], "_line": t["_line"]})
+    targets = pd.DataFrame(
+        {
+            "statement_id": t["statement_id"],
+            "actor_id": t["actor"],
+            "role": t["role"],
+            "_file": t["_file"],
+            "_line": t["_line"],
+        }
+    )
     return statements, targets
 
 
 def build_reports(frames, articles, problems):
     r = frames["event_reports"]
     located = _located(r, articles, problems, "event report", id_column="event")
-    return pd.DataFrame({
-        "event_id": located["event"], "article_id": located["article_id"], "char_start": located["char_start"],
-        "text": located["text"], "char_end": located["char_end"], "attributed_to": located["attributed_to"],
-        "notes": located["notes"], "_file": located["_file"], "_line": located["_line"],
-    })
+    return pd.DataFrame(
+        {
+            "event_id": located["event"],
+            "article_id": located["article_id"],
+            "char_start": located["char_start"],
+            "text": located["text"],
+            "char_end": located["char_end"],
+            "attributed_to": located["attributed_to"],
+            "notes": located["notes"],
+            "_file": located["_file"],
+            "_line": located["_line"],
+        }
+    )
 
 
 def build_figures(frames, articles, problems):
     f = frames["figures"]
     located = _located(f, articles, problems, "figure")
-    return pd.DataFrame({
-        "figure_id": located["id"], "article_id": located["article_id"], "text": located["text"],
-        "char_start": located["char_start"], "char_end": located["char_end"], "value": located["value"],
-        "value_max": located["value_max"], "qualifier": located["qualifier"], "measure": located["measure"],
-        "counted_actor_id": located["counted"], "claimed_by": located["claimed_by"], "event_id": located["event"],
-        "statement_id": located["statement"], "notes": located["notes"],
-        "_file": located["_file"], "_line": located["_line"],
-    })
+    return pd.DataFrame(
+        {
+            "figure_id": located["id"],
+            "article_id": located["article_id"],
+            "text": located["text"],
+            "char_start": located["char_start"],
+            "char_end": located["char_end"],
+            "value": located["value"],
+            "value_max": located["value_max"],
+            "qualifier": located["qualifier"],
+            "measure": located["measure"],
+            "counted_actor_id": located["counted"],
+            "claimed_by": located["claimed_by"],
+            "event_id": located["event"],
+            "statement_id": located["statement"],
+            "notes": located["notes"],
+            "_file": located["_file"],
+            "_line": located["_line"],
+        }
+    )
 
 
 def build_mentions(frames, articles, actor_aliases, problems):
     lab = frames["labels"]
     labels = _located(lab, articles, problems, "label", id_column="actor")
-    labels = pd.DataFrame({
-        "article_id": labels["article_id"], "char_start": labels["char_start"], "actor_id": labels["actor"],
-        "text": labels["text"], "char_end": labels["char_end"], "kind": "label",
-        "_file": labels["_file"], "_line": labels["_line"],
-    })
+    labels = pd.DataFrame(
+        {
+            "article_id": labels["article_id"],
+            "char_start": labels["char_start"],
+            "actor_id": labels["actor"],
+            "text": labels["text"],
+            "char_end": labels["char_end"],
+            "kind": "label",
+            "_file": labels["_file"],
+            "_line": labels["_line"],
+        }
+    )
     names = alias_matcher.match(articles[["article_id", "text"]].dropna(), actor_aliases.drop_duplicates("alias"))
     names = names.assign(_file=None, _line=None)
     return pd.concat([names, labels], ignore_index=True)
@@ -258,9 +393,18 @@ def assemble(curation_dir: Path = CURATION, sources_dir: Path = SOURCES) -> dict
     figures = build_figures(f, articles, problems)
     mentions = build_mentions(f, articles, actor_aliases, problems)
     built = {
-        "articles": articles, "article_furniture": furniture, "actors": actors, "actor_aliases": actor_aliases,
-        "places": places, "events": events, "event_actors": event_actors, "event_reports": reports,
-        "statements": statements, "statement_targets": targets, "figures": figures, "mentions": mentions,
+        "articles": articles,
+        "article_furniture": furniture,
+        "actors": actors,
+        "actor_aliases": actor_aliases,
+        "places": places,
+        "events": events,
+        "event_actors": event_actors,
+        "event_reports": reports,
+        "statements": statements,
+        "statement_targets": targets,
+        "figures": figures,
+        "mentions": mentions,
     }
     typed = {name: _typed(name, frame) for name, frame in built.items()}
     problems += failures_to_problems(validate_frames(typed), typed)
@@ -281,9 +425,15 @@ def failures_to_problems(found: pd.DataFrame, frames: dict[str, pd.DataFrame]) -
     for row in found.itertuples():  # failures only
         frame = frames[row.table]
         key = list(tables()[row.table].primary_key)
-        has_row = row.row is not None and not (isinstance(row.row, float) and np.isnan(row.row)) and row.row in frame.index
+        has_row = (
+            row.row is not None and not (isinstance(row.row, float) and np.isnan(row.row)) and row.row in frame.index
+        )
         record = frame.loc[row.row] if has_row else None
-        file = record["_file"] if record is not None and isinstance(record.get("_file"), str) else f"(generated) {row.table}"
+        file = (
+            record["_file"]
+            if record is not None and isinstance(record.get("_file"), str)
+            else f"(generated) {row.table}"
+        )
         line = int(record["_line"]) if record is not None and pd.notna(record.get("_line")) else None
         ident = "/".join(str(record[k]) for k in key) if record is not None else None
         problems.append(Problem(file, line, ident, f"{row.table}.{row.column}: {row.message}", row.value))

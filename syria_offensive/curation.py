@@ -26,53 +26,112 @@ MAX_FILE_BYTES = 5_000_000
 # Each record kind: key -> (type, required). Types: str, int, bool, date, list, strlist, map, date_spec,
 # evidence occurrence (int or "all" where allowed).
 DATE_SPEC = {
-    "relative": ("str", False), "article": ("str", False), "stated": ("str", False), "on": ("date", False),
-    "min": ("date", False), "max": ("date", False), "basis": ("str", False), "note": ("str", False),
+    "relative": ("str", False),
+    "article": ("str", False),
+    "stated": ("str", False),
+    "on": ("date", False),
+    "min": ("date", False),
+    "max": ("date", False),
+    "basis": ("str", False),
+    "note": ("str", False),
 }
 EVIDENCE = {"quote": ("str", True), "context": ("str", False), "occurrence": ("int", False)}
 SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "source": {
-        "article_id": ("str", True), "source_file": ("str", True), "title": ("str", True),
-        "outlet": ("str", False), "outlet_actor": ("str", True), "url": ("str", False), "url_basis": ("str", False),
-        "published": ("date_spec", True), "language": ("str", True), "dateline": ("str", False),
-        "byline": ("str", False), "derived_from_url": ("str", False), "derived_from_basis": ("str", False),
-        "licence_note": ("str", True), "notes": ("str", False), "normalize_nbsp": ("bool", False),
+        "article_id": ("str", True),
+        "source_file": ("str", True),
+        "title": ("str", True),
+        "outlet": ("str", False),
+        "outlet_actor": ("str", True),
+        "url": ("str", False),
+        "url_basis": ("str", False),
+        "published": ("date_spec", True),
+        "language": ("str", True),
+        "dateline": ("str", False),
+        "byline": ("str", False),
+        "derived_from_url": ("str", False),
+        "derived_from_basis": ("str", False),
+        "licence_note": ("str", True),
+        "notes": ("str", False),
+        "normalize_nbsp": ("bool", False),
         "furniture": ("list", False),
     },
     "furniture": {"kind": ("str", True), "line": ("str", False), "from_line": ("str", False)},
     "actor": {
-        "id": ("str", True), "name": ("str", True), "type": ("str", True), "country": ("str", False),
-        "parent": ("str", False), "description": ("str", True), "aliases": ("strlist", False),
-        "wikidata": ("map", False), "notes": ("str", False),
+        "id": ("str", True),
+        "name": ("str", True),
+        "type": ("str", True),
+        "country": ("str", False),
+        "parent": ("str", False),
+        "description": ("str", True),
+        "aliases": ("strlist", False),
+        "wikidata": ("map", False),
+        "notes": ("str", False),
     },
     "wikidata": {"qid": ("str", True), "basis": ("str", True)},
     "place": {
-        "id": ("str", True), "name": ("str", True), "type": ("str", True), "country": ("str", False),
-        "admin1": ("str", False), "aliases": ("strlist", False), "coordinates": ("map", False),
-        "geonames": ("map", False), "notes": ("str", False),
+        "id": ("str", True),
+        "name": ("str", True),
+        "type": ("str", True),
+        "country": ("str", False),
+        "admin1": ("str", False),
+        "aliases": ("strlist", False),
+        "coordinates": ("map", False),
+        "geonames": ("map", False),
+        "notes": ("str", False),
     },
-    "coordinates": {"lat": ("number", True), "lon": ("number", True), "precision": ("str", True), "basis": ("str", True)},
+    "coordinates": {
+        "lat": ("number", True),
+        "lon": ("number", True),
+        "precision": ("str", True),
+        "basis": ("str", True),
+    },
     "geonames": {"id": ("int", True), "basis": ("str", True)},
     "event": {
-        "id": ("str", True), "type": ("str", True), "cameo": ("code", True), "date": ("date_spec", True),
-        "end": ("date", False), "place": ("str", False), "description": ("str", True), "actors": ("list", False),
+        "id": ("str", True),
+        "type": ("str", True),
+        "cameo": ("code", True),
+        "date": ("date_spec", True),
+        "end": ("date", False),
+        "place": ("str", False),
+        "description": ("str", True),
+        "actors": ("list", False),
         "notes": ("str", False),
     },
     "role": {"actor": ("str", True), "role": ("str", True)},
     "article": {
-        "article_id": ("str", True), "statements": ("list", False), "event_reports": ("list", False),
-        "figures": ("list", False), "labels": ("list", False),
+        "article_id": ("str", True),
+        "statements": ("list", False),
+        "event_reports": ("list", False),
+        "figures": ("list", False),
+        "labels": ("list", False),
     },
     "statement": {
-        "id": ("str", True), "speaker": ("str", True), **EVIDENCE, "mode": ("str", True),
-        "date": ("date_spec", True), "cameo": ("code", True), "cited_via": ("str", False), "event": ("str", False),
-        "claim": ("str", False), "targets": ("list", False), "notes": ("str", False),
+        "id": ("str", True),
+        "speaker": ("str", True),
+        **EVIDENCE,
+        "mode": ("str", True),
+        "date": ("date_spec", True),
+        "cameo": ("code", True),
+        "cited_via": ("str", False),
+        "event": ("str", False),
+        "claim": ("str", False),
+        "targets": ("list", False),
+        "notes": ("str", False),
     },
     "event_report": {"event": ("str", True), **EVIDENCE, "attributed_to": ("str", False), "notes": ("str", False)},
     "figure": {
-        "id": ("str", True), **EVIDENCE, "value": ("int", True), "value_max": ("int", False),
-        "qualifier": ("str", True), "measure": ("str", True), "counted": ("str", False),
-        "claimed_by": ("str", True), "event": ("str", False), "statement": ("str", False), "notes": ("str", False),
+        "id": ("str", True),
+        **EVIDENCE,
+        "value": ("int", True),
+        "value_max": ("int", False),
+        "qualifier": ("str", True),
+        "measure": ("str", True),
+        "counted": ("str", False),
+        "claimed_by": ("str", True),
+        "event": ("str", False),
+        "statement": ("str", False),
+        "notes": ("str", False),
     },
     "label": {"actor": ("str", True), **EVIDENCE, "occurrence": ("int_or_all", False)},
     "not_entity": {"text": ("str", True), "reason": ("str", True)},
@@ -80,9 +139,16 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "date_spec": DATE_SPEC,
 }
 TYPE_NAMES = {
-    "str": "a string", "int": "a whole number", "number": "a number", "bool": "true or false",
-    "date": "a date YYYY-MM-DD", "list": "a list", "strlist": "a list of strings", "map": "a mapping",
-    "date_spec": "a date mapping (see curation/README.md)", "code": 'a quoted code string such as "051"',
+    "str": "a string",
+    "int": "a whole number",
+    "number": "a number",
+    "bool": "true or false",
+    "date": "a date YYYY-MM-DD",
+    "list": "a list",
+    "strlist": "a list of strings",
+    "map": "a mapping",
+    "date_spec": "a date mapping (see curation/README.md)",
+    "code": 'a quoted code string such as "051"',
     "int_or_all": 'a whole number or "all"',
 }
 
@@ -110,28 +176,46 @@ def load_yaml(path: Path, problems: list[Problem]) -> Any:
         problems.append(Problem(name, None, None, f"cannot read file: {err.strerror}"))
         return None
     if "\x00" in text:
-        problems.append(Problem(name, text[: text.index("\x00")].count("\n") + 1, None, "file contains a NUL byte",
-                                expected="plain UTF-8 text"))
+        problems.append(
+            Problem(
+                name,
+                text[: text.index("\x00")].count("\n") + 1,
+                None,
+                "file contains a NUL byte",
+                expected="plain UTF-8 text",
+            )
+        )
         return None
     yaml = YAML(typ="rt", pure=True)
     try:
         for event in yaml.parse(text):
             if isinstance(event, AliasEvent):
                 line = event.start_mark.line + 1 if event.start_mark else None
-                problems.append(Problem(name, line, None, "YAML aliases (*name) are not allowed in curation files",
-                                        expected="every value written out"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        None,
+                        "YAML aliases (*name) are not allowed in curation files",
+                        expected="every value written out",
+                    )
+                )
                 return None
         return yaml.load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
-        problems.append(Problem(name, line, None, f"YAML syntax error: {err.problem or err.context}",
-                                expected="valid YAML"))
+        problems.append(
+            Problem(name, line, None, f"YAML syntax error: {err.problem or err.context}", expected="valid YAML")
+        )
     except RecursionError:
-        problems.append(Problem(name, None, None, "YAML nesting is too deep", expected="the structure of curation/README.md"))
+        problems.append(
+            Problem(name, None, None, "YAML nesting is too deep", expected="the structure of curation/README.md")
+        )
     except Exception as err:  # ruamel raises various errors on hostile input; none may escape as a traceback
-        problems.append(Problem(name, None, None, f"cannot parse YAML: {type(err).__name__}: {err}"[:300],
-                                expected="valid YAML"))
+        problems.append(
+            Problem(name, None, None, f"cannot parse YAML: {type(err).__name__}: {err}"[:300], expected="valid YAML")
+        )
     return None
 
 
@@ -159,7 +243,9 @@ def _coerce(value: Any, kind: str) -> tuple[bool, Any]:
     if kind == "int_or_all":
         return (value == "all" or (isinstance(value, int) and not isinstance(value, bool))), value
     if kind == "number":
-        return (isinstance(value, int | float) and not isinstance(value, bool)), float(value) if isinstance(value, int | float) else value
+        return (isinstance(value, int | float) and not isinstance(value, bool)), float(value) if isinstance(
+            value, int | float
+        ) else value
     if kind == "bool":
         return isinstance(value, bool), value
     if kind == "date":
@@ -183,13 +269,22 @@ def _coerce(value: Any, kind: str) -> tuple[bool, Any]:
     raise ValueError(kind)
 
 
-def check_record(node: Any, kind: str, file: str, record_id: str | None, problems: list[Problem],
-                 where: int | None = None) -> dict[str, Any] | None:
+def check_record(
+    node: Any, kind: str, file: str, record_id: str | None, problems: list[Problem], where: int | None = None
+) -> dict[str, Any] | None:
     """Check one mapping against SPECS[kind]: unknown keys, missing keys, types. Return a flat dict or None."""
     spec = SPECS[kind]
     if not isinstance(node, CommentedMap | dict):
-        problems.append(Problem(file, where, record_id, f"a {kind.replace('_', ' ')} must be a mapping",
-                                value=str(node), expected="a mapping of the keys in curation/README.md"))
+        problems.append(
+            Problem(
+                file,
+                where,
+                record_id,
+                f"a {kind.replace('_', ' ')} must be a mapping",
+                value=str(node),
+                expected="a mapping of the keys in curation/README.md",
+            )
+        )
         return None
     line = _line(node) or where
     rid = record_id or (node.get("id") if isinstance(node.get("id"), str) else None)
@@ -198,22 +293,44 @@ def check_record(node: Any, kind: str, file: str, record_id: str | None, problem
     for key, value in node.items():
         key_line = _line(node, key) or line
         if key not in spec:
-            problems.append(Problem(file, key_line, rid, f"unknown key {key!r} in {kind.replace('_', ' ')}",
-                                    expected="one of " + ", ".join(spec)))
+            problems.append(
+                Problem(
+                    file,
+                    key_line,
+                    rid,
+                    f"unknown key {key!r} in {kind.replace('_', ' ')}",
+                    expected="one of " + ", ".join(spec),
+                )
+            )
             ok = False
             continue
         type_ok, coerced = _coerce(value, spec[key][0])
         if not type_ok:
-            problems.append(Problem(file, key_line, rid, f"{key} has the wrong type", value=str(value),
-                                    expected=TYPE_NAMES[spec[key][0]]))
+            problems.append(
+                Problem(
+                    file,
+                    key_line,
+                    rid,
+                    f"{key} has the wrong type",
+                    value=str(value),
+                    expected=TYPE_NAMES[spec[key][0]],
+                )
+            )
             ok = False
             continue
         out[key] = coerced
         out["_lines"][key] = key_line
     for key, (_, required) in spec.items():
         if required and out.get(key) is None and key in spec and (key not in node or node.get(key) is None):
-            problems.append(Problem(file, line, rid, f"missing required key {key!r} in {kind.replace('_', ' ')}",
-                                    expected=f"{key}: {TYPE_NAMES[spec[key][0]]}"))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    rid,
+                    f"missing required key {key!r} in {kind.replace('_', ' ')}",
+                    expected=f"{key}: {TYPE_NAMES[spec[key][0]]}",
+                )
+            )
             ok = False
     return out if ok else None
 
@@ -251,9 +368,10 @@ def read_sources(problems: list[Problem], sources_dir: Path = SOURCES) -> tuple[
         _flatten_date(record, "published", file, problems, aid)
         record["_stem"] = path.stem
         articles.append(record)
-    article_cols = [k for k in SPECS["source"] if k not in ("furniture", "published")] + [f"date_{k}" for k in DATE_SPEC]
-    return (_frame(articles, [*article_cols, "_stem"]),
-            _frame(furniture, ["article_id", *SPECS["furniture"]]))
+    article_cols = [k for k in SPECS["source"] if k not in ("furniture", "published")] + [
+        f"date_{k}" for k in DATE_SPEC
+    ]
+    return (_frame(articles, [*article_cols, "_stem"]), _frame(furniture, ["article_id", *SPECS["furniture"]]))
 
 
 def _read_list(path: Path, kind: str, problems: list[Problem]) -> list[tuple[dict[str, Any], Any]]:
@@ -282,12 +400,21 @@ def read_actors(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
         wikidata = record.pop("wikidata", None)
         record["wikidata_qid"] = record["wikidata_basis"] = None
         if wikidata is not None:
-            checked = check_record(wikidata, "wikidata", record["_file"], record["id"], problems, record["_lines"].get("wikidata"))
+            checked = check_record(
+                wikidata, "wikidata", record["_file"], record["id"], problems, record["_lines"].get("wikidata")
+            )
             if checked:
                 record["wikidata_qid"], record["wikidata_basis"] = checked["qid"], checked["basis"]
         for alias in record.pop("aliases", None) or []:
-            aliases.append({"actor_id": record["id"], "alias": alias, "_file": record["_file"],
-                            "_line": record["_lines"].get("aliases", record["_line"]), "_lines": {}})
+            aliases.append(
+                {
+                    "actor_id": record["id"],
+                    "alias": alias,
+                    "_file": record["_file"],
+                    "_line": record["_lines"].get("aliases", record["_line"]),
+                    "_lines": {},
+                }
+            )
         actors.append(record)
     cols = ["id", "name", "type", "country", "parent", "description", "wikidata_qid", "wikidata_basis", "notes"]
     return _frame(actors, cols), _frame(aliases, ["actor_id", "alias"])
@@ -298,23 +425,56 @@ def read_places(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
     for record, _ in _read_list(path, "place", problems):
         coords = record.pop("coordinates", None)
         geonames = record.pop("geonames", None)
-        record.update(latitude=None, longitude=None, coordinate_precision=None, coordinate_basis=None,
-                      geonames_id=None, geonames_basis=None)
+        record.update(
+            latitude=None,
+            longitude=None,
+            coordinate_precision=None,
+            coordinate_basis=None,
+            geonames_id=None,
+            geonames_basis=None,
+        )
         if coords is not None:
-            checked = check_record(coords, "coordinates", record["_file"], record["id"], problems, record["_lines"].get("coordinates"))
+            checked = check_record(
+                coords, "coordinates", record["_file"], record["id"], problems, record["_lines"].get("coordinates")
+            )
             if checked:
-                record.update(latitude=checked["lat"], longitude=checked["lon"],
-                              coordinate_precision=checked["precision"], coordinate_basis=checked["basis"])
+                record.update(
+                    latitude=checked["lat"],
+                    longitude=checked["lon"],
+                    coordinate_precision=checked["precision"],
+                    coordinate_basis=checked["basis"],
+                )
         if geonames is not None:
-            checked = check_record(geonames, "geonames", record["_file"], record["id"], problems, record["_lines"].get("geonames"))
+            checked = check_record(
+                geonames, "geonames", record["_file"], record["id"], problems, record["_lines"].get("geonames")
+            )
             if checked:
                 record.update(geonames_id=checked["id"], geonames_basis=checked["basis"])
         for alias in record.pop("aliases", None) or []:
-            aliases.append({"place_id": record["id"], "alias": alias, "_file": record["_file"],
-                            "_line": record["_lines"].get("aliases", record["_line"]), "_lines": {}})
+            aliases.append(
+                {
+                    "place_id": record["id"],
+                    "alias": alias,
+                    "_file": record["_file"],
+                    "_line": record["_lines"].get("aliases", record["_line"]),
+                    "_lines": {},
+                }
+            )
         places.append(record)
-    cols = ["id", "name", "type", "country", "admin1", "latitude", "longitude", "coordinate_precision",
-            "coordinate_basis", "geonames_id", "geonames_basis", "notes"]
+    cols = [
+        "id",
+        "name",
+        "type",
+        "country",
+        "admin1",
+        "latitude",
+        "longitude",
+        "coordinate_precision",
+        "coordinate_basis",
+        "geonames_id",
+        "geonames_basis",
+        "notes",
+    ]
     return _frame(places, cols), _frame(aliases, ["place_id", "alias"])
 
 
@@ -322,7 +482,9 @@ def read_events(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
     events, roles = [], []
     for record, _ in _read_list(path, "event", problems):
         for item in record.pop("actors", None) or []:
-            checked = check_record(item, "role", record["_file"], record["id"], problems, record["_lines"].get("actors"))
+            checked = check_record(
+                item, "role", record["_file"], record["id"], problems, record["_lines"].get("actors")
+            )
             if checked:
                 checked["event_id"] = record["id"]
                 roles.append(checked)
@@ -334,7 +496,9 @@ def read_events(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
 
 def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd.DataFrame]:
     """curation/articles/*.yaml -> statements, targets, event_reports, figures, labels (each with article_id)."""
-    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ("statements", "targets", "event_reports", "figures", "labels")}
+    out: dict[str, list[dict[str, Any]]] = {
+        k: [] for k in ("statements", "targets", "event_reports", "figures", "labels")
+    }
     kinds = {"statements": "statement", "event_reports": "event_report", "figures": "figure", "labels": "label"}
     for path in sorted(directory.glob("*.yaml")):
         file = relative(path)
@@ -343,8 +507,16 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
             continue
         aid = top["article_id"]
         if aid != path.stem:
-            problems.append(Problem(file, top["_lines"].get("article_id"), aid, "article_id differs from the file name",
-                                    value=aid, expected=path.stem))
+            problems.append(
+                Problem(
+                    file,
+                    top["_lines"].get("article_id"),
+                    aid,
+                    "article_id differs from the file name",
+                    value=aid,
+                    expected=path.stem,
+                )
+            )
         for section, kind in kinds.items():
             items = top.get(section) or []
             for node in items:
@@ -354,7 +526,9 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
                 record["article_id"] = aid
                 if kind == "statement":
                     for target in record.pop("targets", None) or []:
-                        checked = check_record(target, "role", file, record["id"], problems, record["_lines"].get("targets"))
+                        checked = check_record(
+                            target, "role", file, record["id"], problems, record["_lines"].get("targets")
+                        )
                         if checked:
                             checked["statement_id"] = record["id"]
                             out["targets"].append(checked)
@@ -363,12 +537,35 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
     evidence = list(EVIDENCE)
     date_cols = [f"date_{k}" for k in DATE_SPEC]
     columns = {
-        "statements": ["id", "article_id", "speaker", *evidence, "mode", "cameo", "cited_via", "event", "claim",
-                       "notes", *date_cols],
+        "statements": [
+            "id",
+            "article_id",
+            "speaker",
+            *evidence,
+            "mode",
+            "cameo",
+            "cited_via",
+            "event",
+            "claim",
+            "notes",
+            *date_cols,
+        ],
         "targets": ["statement_id", "actor", "role"],
         "event_reports": ["event", "article_id", *evidence, "attributed_to", "notes"],
-        "figures": ["id", "article_id", *evidence, "value", "value_max", "qualifier", "measure", "counted",
-                    "claimed_by", "event", "statement", "notes"],
+        "figures": [
+            "id",
+            "article_id",
+            *evidence,
+            "value",
+            "value_max",
+            "qualifier",
+            "measure",
+            "counted",
+            "claimed_by",
+            "event",
+            "statement",
+            "notes",
+        ],
         "labels": ["actor", "article_id", *evidence],
     }
     return {name: _frame(rows, columns[name]) for name, rows in out.items()}
@@ -390,7 +587,10 @@ def read_all(curation_dir: Path = CURATION, sources_dir: Path = SOURCES) -> Cura
     result.frames["places"], result.frames["place_aliases"] = read_places(p, curation_dir / "places.yaml")
     result.frames["events"], result.frames["event_actors"] = read_events(p, curation_dir / "events.yaml")
     result.frames.update(read_article_files(p, curation_dir / "articles"))
-    result.frames["not_entities"] = read_simple_list(p, curation_dir / "not_entities.yaml", "not_entity", ["text", "reason"])
-    result.frames["retired"] = read_simple_list(p, curation_dir / "retired_ids.yaml", "retired",
-                                                ["id", "table", "reason", "merged_into"])
+    result.frames["not_entities"] = read_simple_list(
+        p, curation_dir / "not_entities.yaml", "not_entity", ["text", "reason"]
+    )
+    result.frames["retired"] = read_simple_list(
+        p, curation_dir / "retired_ids.yaml", "retired", ["id", "table", "reason", "merged_into"]
+    )
     return result

@@ -86,7 +86,9 @@ class Field:
         checks = []
         c = self.constraints
         if self.enum is not None:
-            checks.append(pa.Check.isin(self.enum, error=f"value must be one of the codes of {self.codelist or 'enum'}"))
+            checks.append(
+                pa.Check.isin(self.enum, error=f"value must be one of the codes of {self.codelist or 'enum'}")
+            )
         if "pattern" in c:
             checks.append(pa.Check.str_matches(f"(?:{c['pattern']})\\Z", error=f"value must match {c['pattern']}"))
         if "minimum" in c:

@@ -48,24 +48,35 @@ def file_facts(path: Path) -> dict[str, Any]:
 def resource_descriptors(directory: Path) -> list[dict[str, Any]]:
     """Per table: a tabular CSV resource (schema, keys, bytes, hash) and its Parquet twin (bytes, hash).
 
-The Parquet twin is declared as a file resource: frictionless-py reads Parquet through pandas and
-cannot check a Parquet resource's bytes or hash, so a tabular Parquet resource could never validate
-with its checksum. Its content is validated by the project's own layers and, as a table, by
-validation.frictionless_check.
-"""
+    The Parquet twin is declared as a file resource: frictionless-py reads Parquet through pandas and
+    cannot check a Parquet resource's bytes or hash, so a tabular Parquet resource could never validate
+    with its checksum. Its content is validated by the project's own layers and, as a table, by
+    validation.frictionless_check.
+    """
     resources = []
     for name, table in tables().items():
         schema = table.to_frictionless()
         csv = {
-            "name": name, "title": table.title, "description": table.description,
-            "path": f"{name}.csv", "type": "table", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            **file_facts(directory / f"{name}.csv"), "schema": schema,
+            "name": name,
+            "title": table.title,
+            "description": table.description,
+            "path": f"{name}.csv",
+            "type": "table",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            **file_facts(directory / f"{name}.csv"),
+            "schema": schema,
         }
         parquet = {
-            "name": name + PARQUET_SUFFIX, "title": f"{table.title} (Parquet)",
+            "name": name + PARQUET_SUFFIX,
+            "title": f"{table.title} (Parquet)",
             "description": f"The rows of resource `{name}` in Parquet, typed by its schema (see README: Parquet).",
-            "path": f"{name}.parquet", "type": "file", "format": "parquet",
-            "mediatype": "application/vnd.apache.parquet", **file_facts(directory / f"{name}.parquet"),
+            "path": f"{name}.parquet",
+            "type": "file",
+            "format": "parquet",
+            "mediatype": "application/vnd.apache.parquet",
+            **file_facts(directory / f"{name}.parquet"),
         }
         resources += [csv, parquet]
     return resources
@@ -102,7 +113,9 @@ def write_package(frames: dict[str, pd.DataFrame], target: Path) -> None:
         write_files(frames, staging)
         errors = validate_directory(staging)
         if errors:
-            raise InputError([Problem("(generated) datapackage.json", None, None, f"frictionless: {e}") for e in errors])
+            raise InputError(
+                [Problem("(generated) datapackage.json", None, None, f"frictionless: {e}") for e in errors]
+            )
         if target.exists():
             target.rename(old)
         staging.rename(target)

@@ -52,8 +52,14 @@ def relative(path) -> str:
         return str(path)
 
 
-def from_rows(rows: pd.DataFrame, message: str, value_column: str | None = None, expected: str | None = None,
-              id_column: str = "id", reason_column: str | None = None) -> list[Problem]:
+def from_rows(
+    rows: pd.DataFrame,
+    message: str,
+    value_column: str | None = None,
+    expected: str | None = None,
+    id_column: str = "id",
+    reason_column: str | None = None,
+) -> list[Problem]:
     """One Problem per row of a frame carrying `_file` and `_line` (vectorised checks report through this)."""
     if rows.empty:
         return []
@@ -61,7 +67,13 @@ def from_rows(rows: pd.DataFrame, message: str, value_column: str | None = None,
     ids = rows[id_column] if id_column in rows else pd.Series([None] * len(rows), index=rows.index)
     messages = message + rows[reason_column].astype(str) if reason_column else pd.Series(message, index=rows.index)
     return [
-        Problem(f, None if pd.isna(line) else int(line), None if pd.isna(i) else str(i), m,
-                None if v is None or pd.isna(v) else str(v), expected)
+        Problem(
+            f,
+            None if pd.isna(line) else int(line),
+            None if pd.isna(i) else str(i),
+            m,
+            None if v is None or pd.isna(v) else str(v),
+            expected,
+        )
         for f, line, i, m, v in zip(rows["_file"], rows["_line"], ids, messages, values, strict=True)
     ]

@@ -49,12 +49,14 @@ def clean(raw: str, rules: pd.DataFrame, normalize_nbsp: bool = False) -> Cleane
     removed_mask = kind.notna()
     # Blank lines inside a removed block are dropped from the record: they carry nothing to check.
     removed = lines[removed_mask & (stripped != "")].assign(kind=kind[removed_mask])
-    removed = pd.DataFrame({
-        "raw_char_start": removed["start"].astype("int64"),
-        "raw_char_end": removed["end"].astype("int64"),
-        "kind": removed["kind"].astype("string"),
-        "text": removed["line"].astype("string"),
-    }).reset_index(drop=True)
+    removed = pd.DataFrame(
+        {
+            "raw_char_start": removed["start"].astype("int64"),
+            "raw_char_end": removed["end"].astype("int64"),
+            "kind": removed["kind"].astype("string"),
+            "text": removed["line"].astype("string"),
+        }
+    ).reset_index(drop=True)
     kept = "\n".join(lines.loc[~removed_mask, "line"])
     if normalize_nbsp:
         kept = kept.replace("\u00a0", " ")

@@ -16,9 +16,27 @@ RELATIVE = (
     r"|(?P<this_week>(?:earlier )?this week)|(?P<last_week>last week)"
     r"|(?:(?P<last>last )|(?:on )?)(?P<weekday>" + "|".join(WEEKDAYS) + r"))$"
 )
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
-STATED = r"^(?:(?P<month>" + "|".join(MONTHS) + r") (?P<day>\d{1,2})|(?P<day2>\d{1,2}) (?P<month2>" + "|".join(MONTHS) + r"))(?:,? (?P<year>\d{4}))?$"
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+STATED = (
+    r"^(?:(?P<month>"
+    + "|".join(MONTHS)
+    + r") (?P<day>\d{1,2})|(?P<day2>\d{1,2}) (?P<month2>"
+    + "|".join(MONTHS)
+    + r"))(?:,? (?P<year>\d{4}))?$"
+)
 OUT_COLUMNS = ["date", "date_min", "date_max", "date_basis", "date_text", "date_error"]
 
 
@@ -53,7 +71,9 @@ def resolve_relative(expr: pd.Series, pub_min: pd.Series, pub_max: pd.Series) ->
         dmax = dmax.mask(hit, hi_val)
     error = pd.Series(pd.NA, index=expr.index, dtype="string")
     error = error.mask(parts.isna().all(axis=1), "relative date expression not understood")
-    error = error.mask(error.isna() & hi.isna(), "cannot resolve a relative date: the article has no published_date_max")
+    error = error.mask(
+        error.isna() & hi.isna(), "cannot resolve a relative date: the article has no published_date_max"
+    )
     return pd.DataFrame({"date_min": dmin, "date_max": dmax, "date_error": error})
 
 
@@ -74,29 +94,38 @@ def resolve(specs: pd.DataFrame, pub_min: pd.Series, pub_max: pd.Series, allow_r
     Returns OUT_COLUMNS aligned with specs; `date_error` explains any spec that cannot be resolved.
     """
     idx = specs.index
-    out = pd.DataFrame({
-        "date_min": pd.to_datetime(specs["date_min"]).astype("datetime64[s]"),
-        "date_max": pd.to_datetime(specs["date_max"]).astype("datetime64[s]"),
-        "date_basis": specs["date_basis"].astype("string"),
-        "date_text": pd.Series(pd.NA, index=idx, dtype="string"),
-        "date_error": pd.Series(pd.NA, index=idx, dtype="string"),
-    })
+    out = pd.DataFrame(
+        {
+            "date_min": pd.to_datetime(specs["date_min"]).astype("datetime64[s]"),
+            "date_max": pd.to_datetime(specs["date_max"]).astype("datetime64[s]"),
+            "date_basis": specs["date_basis"].astype("string"),
+            "date_text": pd.Series(pd.NA, index=idx, dtype="string"),
+            "date_error": pd.Series(pd.NA, index=idx, dtype="string"),
+        }
+    )
     on = pd.to_datetime(specs["date_on"]).astype("datetime64[s]")
-    forms = pd.DataFrame({
-        "relative": specs["date_relative"].notna(), "stated": specs["date_stated"].notna(), "on": on.notna(),
-        "range": specs["date_min"].notna() | specs["date_max"].notna(),
-    })
+    forms = pd.DataFrame(
+        {
+            "relative": specs["date_relative"].notna(),
+            "stated": specs["date_stated"].notna(),
+            "on": on.notna(),
+            "range": specs["date_min"].notna() | specs["date_max"].notna(),
+        }
+    )
     count = forms.sum(axis=1)
     out["date_error"] = out["date_error"].mask(count > 1, "give one of relative, stated, on, or min/max")
     needs_basis = forms["on"] | forms["range"] | (count == 0)
     out["date_error"] = out["date_error"].mask(
-        out["date_error"].isna() & needs_basis & specs["date_basis"].isna(), "a date without `relative` or `stated` needs a basis"
+        out["date_error"].isna() & needs_basis & specs["date_basis"].isna(),
+        "a date without `relative` or `stated` needs a basis",
     )
     out["date_error"] = out["date_error"].mask(
         out["date_error"].isna() & (forms["relative"] | forms["stated"]) & specs["date_basis"].notna(),
         "`relative` and `stated` dates set their own basis; remove `basis`",
     )
-    out.loc[forms["on"], ["date_min", "date_max"]] = np.column_stack([on[forms["on"]], on[forms["on"]]]) if forms["on"].any() else None
+    out.loc[forms["on"], ["date_min", "date_max"]] = (
+        np.column_stack([on[forms["on"]], on[forms["on"]]]) if forms["on"].any() else None
+    )
 
     rel = forms["relative"]
     if rel.any():
@@ -119,5 +148,7 @@ def resolve(specs: pd.DataFrame, pub_min: pd.Series, pub_max: pd.Series, allow_r
     out["date_max"] = out["date_max"].astype("datetime64[s]")
     out["date"] = out["date_min"].where(out["date_min"].eq(out["date_max"]))
     inverted = out["date_min"].notna() & out["date_max"].notna() & (out["date_min"] > out["date_max"])
-    out["date_error"] = out["date_error"].mask(out["date_error"].isna() & inverted, "date bounds are inverted (min after max)")
+    out["date_error"] = out["date_error"].mask(
+        out["date_error"].isna() & inverted, "date bounds are inverted (min after max)"
+    )
     return out[OUT_COLUMNS]

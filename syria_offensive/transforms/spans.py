@@ -65,7 +65,9 @@ def locate(evidence: pd.DataFrame, article_texts: pd.Series) -> pd.DataFrame:
         near = [q in t for q, t in zip(straight_quote, straight_text, strict=True)]  # error rows only
         for row, is_near in zip(hint_rows, near, strict=True):
             if is_near:
-                error[row] = str(error[row]) + " (it matches only after straightening quotes/spaces: copy the exact characters)"
+                error[row] = (
+                    str(error[row]) + " (it matches only after straightening quotes/spaces: copy the exact characters)"
+                )
 
     context_offset = np.zeros(len(ev), dtype=np.int64)
     if has_context.any():

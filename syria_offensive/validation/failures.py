@@ -11,7 +11,9 @@ def failures(table: str, rows: pd.Index | list, column: str, values, message: st
     """Failure rows for one rule; `rows` are index labels of the offending rows of `table`."""
     frame = pd.DataFrame({"row": list(rows), "value": list(values) if values is not None else [None] * len(rows)})
     frame["table"], frame["column"], frame["message"] = table, column, message
-    frame["value"] = frame["value"].map(lambda v: None if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v))
+    frame["value"] = frame["value"].map(
+        lambda v: None if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+    )
     return frame[COLUMNS]
 
 

@@ -34,8 +34,15 @@ def parquet_as_tables(descriptor: dict) -> dict:
             for fk in schema.get("foreignKeys", []):
                 if "resource" in fk["reference"]:
                     fk["reference"]["resource"] += PARQUET_SUFFIX
-            resources.append({"name": resource["name"], "path": resource["path"], "type": "table",
-                              "format": "parquet", "schema": schema})
+            resources.append(
+                {
+                    "name": resource["name"],
+                    "path": resource["path"],
+                    "type": "table",
+                    "format": "parquet",
+                    "schema": schema,
+                }
+            )
     return {"name": descriptor.get("name", "package"), "resources": resources}
 
 

@@ -21,26 +21,53 @@ def _le(df: pd.DataFrame, a: str, b: str) -> pd.Series:
 
 ROW_RULES: list[tuple[tuple[str, ...], str, object]] = [
     (("char_start", "char_end"), "char_start < char_end", lambda df: df["char_start"] < df["char_end"]),
-    (("raw_char_start", "raw_char_end"), "raw_char_start < raw_char_end",
-     lambda df: df["raw_char_start"] < df["raw_char_end"]),
-    (("date", "date_min", "date_max"), "date_min <= date <= date_max",
-     lambda df: _le(df, "date_min", "date") & _le(df, "date", "date_max") & _le(df, "date_min", "date_max")),
-    (("published_date", "published_date_min", "published_date_max"),
-     "published_date_min <= published_date <= published_date_max",
-     lambda df: _le(df, "published_date_min", "published_date") & _le(df, "published_date", "published_date_max")
-     & _le(df, "published_date_min", "published_date_max")),
-    (("start_date", "end_date", "date_min", "date_max"), "date_min <= start_date <= end_date, start_date <= date_max",
-     lambda df: _le(df, "start_date", "end_date") & _le(df, "date_min", "start_date") & _le(df, "start_date", "date_max")
-     & _le(df, "date_min", "date_max")),
+    (
+        ("raw_char_start", "raw_char_end"),
+        "raw_char_start < raw_char_end",
+        lambda df: df["raw_char_start"] < df["raw_char_end"],
+    ),
+    (
+        ("date", "date_min", "date_max"),
+        "date_min <= date <= date_max",
+        lambda df: _le(df, "date_min", "date") & _le(df, "date", "date_max") & _le(df, "date_min", "date_max"),
+    ),
+    (
+        ("published_date", "published_date_min", "published_date_max"),
+        "published_date_min <= published_date <= published_date_max",
+        lambda df: (
+            _le(df, "published_date_min", "published_date")
+            & _le(df, "published_date", "published_date_max")
+            & _le(df, "published_date_min", "published_date_max")
+        ),
+    ),
+    (
+        ("start_date", "end_date", "date_min", "date_max"),
+        "date_min <= start_date <= end_date, start_date <= date_max",
+        lambda df: (
+            _le(df, "start_date", "end_date")
+            & _le(df, "date_min", "start_date")
+            & _le(df, "start_date", "date_max")
+            & _le(df, "date_min", "date_max")
+        ),
+    ),
     (("value", "value_max"), "value <= value_max", lambda df: _le(df, "value", "value_max")),
-    (("latitude", "longitude", "coordinate_precision"), "latitude, longitude and coordinate_precision are given together",
-     lambda df: df["latitude"].isna().eq(df["longitude"].isna()) & df["latitude"].isna().eq(df["coordinate_precision"].isna())),
+    (
+        ("latitude", "longitude", "coordinate_precision"),
+        "latitude, longitude and coordinate_precision are given together",
+        lambda df: (
+            df["latitude"].isna().eq(df["longitude"].isna())
+            & df["latitude"].isna().eq(df["coordinate_precision"].isna())
+        ),
+    ),
 ]
 
 
 def schema_for(table: Table) -> pa.DataFrameSchema:
-    rules = [pa.Check(rule, error=name, element_wise=False) for cols, name, rule in ROW_RULES
-             if set(cols) <= set(table.field_names)]
+    rules = [
+        pa.Check(rule, error=name, element_wise=False)
+        for cols, name, rule in ROW_RULES
+        if set(cols) <= set(table.field_names)
+    ]
     return table.to_pandera(rules)
 
 
@@ -53,13 +80,15 @@ def check_table(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
         schema_for(table).validate(frame[table.field_names], lazy=True)
     except SchemaErrors as err:
         cases = err.failure_cases
-        return pd.DataFrame({
-            "table": table.name,
-            "row": cases["index"].to_numpy(),
-            "column": cases["column"].fillna("(row)").astype(str).to_numpy(),
-            "value": cases["failure_case"].map(lambda v: None if v is None or pd.isna(v) else str(v)).to_numpy(),
-            "message": cases["check"].astype(str).map(_message).to_numpy(),
-        })
+        return pd.DataFrame(
+            {
+                "table": table.name,
+                "row": cases["index"].to_numpy(),
+                "column": cases["column"].fillna("(row)").astype(str).to_numpy(),
+                "value": cases["failure_case"].map(lambda v: None if v is None or pd.isna(v) else str(v)).to_numpy(),
+                "message": cases["check"].astype(str).map(_message).to_numpy(),
+            }
+        )
     return combine([])
 
 
