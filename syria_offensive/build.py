@@ -22,6 +22,7 @@ from syria_offensive.transforms import aliases as alias_matcher
 from syria_offensive.transforms import clean, dates, spans
 from syria_offensive.validation import crosstable
 from syria_offensive.validation import tables as table_checks
+from syria_offensive.validation.crosstable import lookup
 from syria_offensive.validation.failures import combine
 
 PROVENANCE = ["_file", "_line"]
@@ -139,7 +140,7 @@ def build_articles(frames: dict[str, pd.DataFrame], problems: list[Problem], sou
         else pd.DataFrame(columns=["article_id", "raw_char_start", "raw_char_end", "kind", "text"])
     )
     furniture_frame = furniture_frame.assign(
-        _file=furniture_frame["article_id"].map(meta.set_index("article_id")["_file"]), _line=None
+        _file=furniture_frame["article_id"].map(lookup(meta, "article_id", "_file")), _line=None
     )
     return articles, furniture_frame
 
@@ -192,7 +193,6 @@ def _plover(cameo: pd.Series) -> pd.Series:
 
 def build_events(frames: dict[str, pd.DataFrame], articles: pd.DataFrame, problems: list[Problem]):
     e = frames["events"]
-    pub = articles.set_index("article_id")
     anchor = e["date_article"]
     missing_anchor = e["date_relative"].notna() & anchor.isna()
     problems += from_rows(
@@ -201,7 +201,11 @@ def build_events(frames: dict[str, pd.DataFrame], articles: pd.DataFrame, proble
         "date_relative",
         expected="date: {relative: ..., article: <article_id>}",
     )
-    resolved = dates.resolve(e, anchor.map(pub["published_date_min"]), anchor.map(pub["published_date_max"]))
+    resolved = dates.resolve(
+        e,
+        anchor.map(lookup(articles, "article_id", "published_date_min")),
+        anchor.map(lookup(articles, "article_id", "published_date_max")),
+    )
     problems += _date_problems(e[~missing_anchor], resolved[~missing_anchor], "event")
     end = pd.to_datetime(e["end"]).astype("datetime64[s]")
     events = pd.DataFrame(
@@ -240,7 +244,7 @@ def build_events(frames: dict[str, pd.DataFrame], articles: pd.DataFrame, proble
 def _located(
     frame: pd.DataFrame, articles: pd.DataFrame, problems: list[Problem], what: str, id_column: str = "id"
 ) -> pd.DataFrame:
-    texts = articles.set_index("article_id")["text"]
+    texts = lookup(articles, "article_id", "text")
     located = spans.locate(frame, texts)
     bad = located["span_error"].notna()
     problems += from_rows(
@@ -257,11 +261,10 @@ def _located(
 def build_statements(frames, articles, problems):
     s = frames["statements"]
     located = _located(s, articles, problems, "statement")
-    pub = articles.set_index("article_id")
     resolved = dates.resolve(
         located,
-        located["article_id"].map(pub["published_date_min"]),
-        located["article_id"].map(pub["published_date_max"]),
+        located["article_id"].map(lookup(articles, "article_id", "published_date_min")),
+        located["article_id"].map(lookup(articles, "article_id", "published_date_max")),
     )
     problems += _date_problems(located, resolved, "statement")
     statements = pd.DataFrame(
@@ -407,7 +410,8 @@ def assemble(curation_dir: Path = CURATION, sources_dir: Path = SOURCES) -> dict
         "mentions": mentions,
     }
     typed = {name: _typed(name, frame) for name, frame in built.items()}
-    problems += failures_to_problems(validate_frames(typed), typed)
+    flawed = {(p.file, p.record_line) for p in problems if p.record_line is not None}
+    problems += failures_to_problems(validate_frames(typed), typed, flawed)
     if problems:
         raise InputError(problems)
     return typed
@@ -419,8 +423,13 @@ def validate_frames(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return combine([table_checks.check_all(plain), crosstable.check_all(plain)])
 
 
-def failures_to_problems(found: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Point each failure at the curated file:line of its row (or at the table when the row is generated)."""
+def failures_to_problems(
+    found: pd.DataFrame, frames: dict[str, pd.DataFrame], flawed: set[tuple[str, int]] = frozenset()
+) -> list[Problem]:
+    """Point each failure at the curated file:line of its row (or at the table when the row is generated).
+
+    Failures on rows whose curated record already had a reading problem (`flawed`) are not repeated.
+    """
     problems = []
     for row in found.itertuples():  # failures only
         frame = frames[row.table]
@@ -436,6 +445,8 @@ def failures_to_problems(found: pd.DataFrame, frames: dict[str, pd.DataFrame]) -
         )
         line = int(record["_line"]) if record is not None and pd.notna(record.get("_line")) else None
         ident = "/".join(str(record[k]) for k in key) if record is not None else None
+        if (file, line) in flawed:
+            continue
         problems.append(Problem(file, line, ident, f"{row.table}.{row.column}: {row.message}", row.value))
     return problems
 

@@ -289,7 +289,6 @@ def check_record(
     line = _line(node) or where
     rid = record_id or (node.get("id") if isinstance(node.get("id"), str) else None)
     out: dict[str, Any] = {"_file": file, "_line": line, "_lines": {}}
-    ok = True
     for key, value in node.items():
         key_line = _line(node, key) or line
         if key not in spec:
@@ -300,9 +299,9 @@ def check_record(
                     rid,
                     f"unknown key {key!r} in {kind.replace('_', ' ')}",
                     expected="one of " + ", ".join(spec),
+                    record_line=line,
                 )
             )
-            ok = False
             continue
         type_ok, coerced = _coerce(value, spec[key][0])
         if not type_ok:
@@ -314,25 +313,39 @@ def check_record(
                     f"{key} has the wrong type",
                     value=str(value),
                     expected=TYPE_NAMES[spec[key][0]],
+                    record_line=line,
                 )
             )
-            ok = False
             continue
         out[key] = coerced
         out["_lines"][key] = key_line
-    for key, (_, required) in spec.items():
-        if required and out.get(key) is None and key in spec and (key not in node or node.get(key) is None):
+    for key, (type_name, required) in spec.items():
+        if required and key not in node:
             problems.append(
                 Problem(
                     file,
                     line,
                     rid,
                     f"missing required key {key!r} in {kind.replace('_', ' ')}",
-                    expected=f"{key}: {TYPE_NAMES[spec[key][0]]}",
+                    expected=f"{key}: {TYPE_NAMES[type_name]}",
+                    record_line=line,
                 )
             )
-            ok = False
-    return out if ok else None
+        elif required and node.get(key) is None and key in node:
+            problems.append(
+                Problem(
+                    file,
+                    out["_lines"].get(key, line),
+                    rid,
+                    f"{key} is required",
+                    value="null",
+                    expected=TYPE_NAMES[type_name],
+                    record_line=line,
+                )
+            )
+    # A flawed record is kept (its bad values left out) so that it does not cascade into "unknown reference"
+    # problems elsewhere; the build skips later checks on rows whose record was already reported.
+    return out
 
 
 def _flatten_date(record: dict[str, Any], key: str, file: str, problems: list[Problem], rid: str | None) -> None:
@@ -401,14 +414,14 @@ def read_actors(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
         record["wikidata_qid"] = record["wikidata_basis"] = None
         if wikidata is not None:
             checked = check_record(
-                wikidata, "wikidata", record["_file"], record["id"], problems, record["_lines"].get("wikidata")
+                wikidata, "wikidata", record["_file"], record.get("id"), problems, record["_lines"].get("wikidata")
             )
             if checked:
-                record["wikidata_qid"], record["wikidata_basis"] = checked["qid"], checked["basis"]
+                record["wikidata_qid"], record["wikidata_basis"] = checked.get("qid"), checked.get("basis")
         for alias in record.pop("aliases", None) or []:
             aliases.append(
                 {
-                    "actor_id": record["id"],
+                    "actor_id": record.get("id"),
                     "alias": alias,
                     "_file": record["_file"],
                     "_line": record["_lines"].get("aliases", record["_line"]),
@@ -435,25 +448,25 @@ def read_places(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
         )
         if coords is not None:
             checked = check_record(
-                coords, "coordinates", record["_file"], record["id"], problems, record["_lines"].get("coordinates")
+                coords, "coordinates", record["_file"], record.get("id"), problems, record["_lines"].get("coordinates")
             )
             if checked:
                 record.update(
-                    latitude=checked["lat"],
-                    longitude=checked["lon"],
-                    coordinate_precision=checked["precision"],
-                    coordinate_basis=checked["basis"],
+                    latitude=checked.get("lat"),
+                    longitude=checked.get("lon"),
+                    coordinate_precision=checked.get("precision"),
+                    coordinate_basis=checked.get("basis"),
                 )
         if geonames is not None:
             checked = check_record(
-                geonames, "geonames", record["_file"], record["id"], problems, record["_lines"].get("geonames")
+                geonames, "geonames", record["_file"], record.get("id"), problems, record["_lines"].get("geonames")
             )
             if checked:
-                record.update(geonames_id=checked["id"], geonames_basis=checked["basis"])
+                record.update(geonames_id=checked.get("id"), geonames_basis=checked.get("basis"))
         for alias in record.pop("aliases", None) or []:
             aliases.append(
                 {
-                    "place_id": record["id"],
+                    "place_id": record.get("id"),
                     "alias": alias,
                     "_file": record["_file"],
                     "_line": record["_lines"].get("aliases", record["_line"]),
@@ -483,12 +496,12 @@ def read_events(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
     for record, _ in _read_list(path, "event", problems):
         for item in record.pop("actors", None) or []:
             checked = check_record(
-                item, "role", record["_file"], record["id"], problems, record["_lines"].get("actors")
+                item, "role", record["_file"], record.get("id"), problems, record["_lines"].get("actors")
             )
             if checked:
-                checked["event_id"] = record["id"]
+                checked["event_id"] = record.get("id")
                 roles.append(checked)
-        _flatten_date(record, "date", record["_file"], problems, record["id"])
+        _flatten_date(record, "date", record["_file"], problems, record.get("id"))
         events.append(record)
     cols = ["id", "type", "cameo", "end", "place", "description", "notes"] + [f"date_{k}" for k in DATE_SPEC]
     return _frame(events, cols), _frame(roles, ["event_id", "actor", "role"])
@@ -505,7 +518,7 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
         top = check_record(load_yaml(path, problems), "article", file, None, problems, 1)
         if not top:
             continue
-        aid = top["article_id"]
+        aid = top.get("article_id")
         if aid != path.stem:
             problems.append(
                 Problem(
@@ -527,12 +540,12 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
                 if kind == "statement":
                     for target in record.pop("targets", None) or []:
                         checked = check_record(
-                            target, "role", file, record["id"], problems, record["_lines"].get("targets")
+                            target, "role", file, record.get("id"), problems, record["_lines"].get("targets")
                         )
                         if checked:
-                            checked["statement_id"] = record["id"]
+                            checked["statement_id"] = record.get("id")
                             out["targets"].append(checked)
-                    _flatten_date(record, "date", file, problems, record["id"])
+                    _flatten_date(record, "date", file, problems, record.get("id"))
                 out[section].append(record)
     evidence = list(EVIDENCE)
     date_cols = [f"date_{k}" for k in DATE_SPEC]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -17,6 +17,8 @@ class Problem:
     message: str
     value: str | None = None
     expected: str | None = None
+    # The first line of the record the problem is in, so that later checks can skip an already-flawed record.
+    record_line: int | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -54,7 +54,7 @@ def resolve_relative(expr: pd.Series, pub_min: pd.Series, pub_max: pd.Series) ->
 
     def back_to_weekday(anchor: pd.Series) -> pd.Series:
         # latest `weekday` on or before the anchor (strictly before for "last <weekday>")
-        back = (anchor.dt.weekday - weekday - strict) % 7 + strict
+        back = (anchor.dt.day_of_week - weekday - strict) % 7 + strict
         return anchor - _days(back)
 
     dmin = pd.Series(pd.NaT, index=expr.index, dtype="datetime64[s]")
@@ -62,8 +62,8 @@ def resolve_relative(expr: pd.Series, pub_min: pd.Series, pub_max: pd.Series) ->
     for name, lo_val, hi_val in [
         ("today", lo, hi),
         ("yesterday", lo - _days(1), hi - _days(1)),
-        ("this_week", lo - _days(lo.dt.weekday), hi),
-        ("last_week", lo - _days(lo.dt.weekday + 7), lo - _days(lo.dt.weekday + 1)),
+        ("this_week", lo - _days(lo.dt.day_of_week), hi),
+        ("last_week", lo - _days(lo.dt.day_of_week + 7), lo - _days(lo.dt.day_of_week + 1)),
         ("weekday", back_to_weekday(lo), back_to_weekday(hi)),
     ]:
         hit = parts[name].notna()

@@ -15,7 +15,7 @@ STRAIGHTEN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d
 
 
 def _arr(values: pd.Series) -> np.ndarray:
-    return np.array(values.fillna("").astype(str).tolist(), dtype=StringDType())
+    return np.array(values.astype(object).where(values.notna(), "").astype(str).tolist(), dtype=StringDType())
 
 
 def find_all(texts: np.ndarray, needles: np.ndarray, limit: int = 10_000) -> pd.DataFrame:

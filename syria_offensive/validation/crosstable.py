@@ -23,6 +23,11 @@ from syria_offensive.validation.failures import combine, failures
 SPAN_TABLES = ["statements", "event_reports", "figures", "mentions"]
 
 
+def lookup(frame: pd.DataFrame, key: str, value: str) -> pd.Series:
+    """key -> value, usable with Series.map even when layer 1 has found duplicate keys."""
+    return frame.drop_duplicates(key).set_index(key)[value]
+
+
 def foreign_keys(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     parts = []
     for name, table in tables().items():
@@ -51,7 +56,7 @@ def foreign_keys(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def spans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    texts = frames["articles"].set_index("article_id")["text"]
+    texts = lookup(frames["articles"], "article_id", "text")
     parts = []
     for name in SPAN_TABLES:
         frame = frames[name]
@@ -89,7 +94,7 @@ def spans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def statement_dates(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     st = frames["statements"]
-    pub_max = st["article_id"].map(frames["articles"].set_index("article_id")["published_date_max"])
+    pub_max = st["article_id"].map(lookup(frames["articles"], "article_id", "published_date_max"))
     earliest = st["date"].fillna(st["date_min"])
     late = earliest.notna() & pub_max.notna() & (earliest > pub_max)
     return failures(
@@ -180,7 +185,7 @@ def text_hashes(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def figure_links(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     fig = frames["figures"]
-    statement_article = fig["statement_id"].map(frames["statements"].set_index("statement_id")["article_id"])
+    statement_article = fig["statement_id"].map(lookup(frames["statements"], "statement_id", "article_id"))
     bad = statement_article.notna() & (statement_article != fig["article_id"])
     return failures(
         "figures",

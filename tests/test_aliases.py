@@ -1,0 +1,32 @@
+import pandas as pd
+
+from syria_offensive.transforms.aliases import match
+
+ALIASES = pd.DataFrame(
+    {"actor_id": ["hts", "hts", "iran", "us"], "alias": ["Hayat Tahrir al-Sham", "Tahrir al-Sham", "Iran", "US"]}
+)
+
+
+def mentions(text):
+    return match(pd.DataFrame({"article_id": ["a"], "text": [text]}), ALIASES)
+
+
+def test_longest_alias_wins_and_matches_do_not_overlap():
+    found = mentions("The Hayat Tahrir al-Sham group; Tahrir al-Sham again.")
+    assert found["text"].tolist() == ["Hayat Tahrir al-Sham", "Tahrir al-Sham"]
+    assert found["char_start"].tolist() == [4, 32]
+
+
+def test_whole_words_only_but_possessives_match():
+    found = mentions("Iranian officials; Iran’s view; USA; US troops")
+    assert found["text"].tolist() == ["Iran", "US"]
+
+
+def test_matching_is_case_sensitive():
+    assert mentions("the us and iran").empty
+
+
+def test_offsets_point_at_the_alias():
+    text = "x Iran y"
+    row = mentions(text).iloc[0]
+    assert text[row["char_start"] : row["char_end"]] == "Iran" and row["kind"] == "name"

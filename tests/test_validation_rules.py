@@ -1,0 +1,150 @@
+"""Every validation rule, each with a failing example that shows its message.
+
+The examples mutate the small fixture package (tests/fixtures/mini), which itself is valid.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from syria_offensive.validation import crosstable
+from syria_offensive.validation import tables as table_checks
+
+
+def messages(found: pd.DataFrame) -> list[str]:
+    return [f"{t}.{c}: {m}" for t, c, m in zip(found["table"], found["column"], found["message"], strict=True)]
+
+
+def check(frames) -> list[str]:
+    return messages(pd.concat([table_checks.check_all(frames), crosstable.check_all(frames)]))
+
+
+def test_the_fixture_package_is_valid(frames):
+    assert check(frames) == []
+
+
+# --- layer 1: per table (pandera, generated from schema/) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "expected"),
+    [
+        ("statements", "speaker_id", None, "statements.speaker_id: value is required"),
+        ("statements", "mode", "rumoured", "statements.mode: value must be one of the codes of mode"),
+        ("statements", "cameo", "9999", "statements.cameo: value must be one of the codes of cameo"),
+        ("statements", "statement_id", "Bad ID", "statements.statement_id: value must match"),
+        ("actors", "country", "IR", "actors.country: value must match ^[A-Z]{3}$"),
+        ("actors", "wikidata_qid", "Q0", "actors.wikidata_qid: value must match"),
+        ("places", "latitude", 123.0, "places.latitude: value must be <= 90"),
+        ("figures", "value", -1, "figures.value: value must be >= 0"),
+        ("statements", "char_start", -5, "statements.char_start: value must be >= 0"),
+        ("articles", "language", "fr", "articles.language: value must be one of the codes of enum"),
+    ],
+)
+def test_field_constraints_generated_from_the_schema(frames, table, column, value, expected):
+    frames[table].loc[0, column] = value
+    assert any(m.startswith(expected) for m in check(frames)), check(frames)
+
+
+def test_duplicate_primary_key(frames):
+    frames["statements"].loc[1, "statement_id"] = frames["statements"].loc[0, "statement_id"]
+    assert "statements.statement_id: duplicate primary key" in check(frames)
+
+
+def test_duplicate_composite_primary_key(frames):
+    extra = frames["mentions"].iloc[[0]]
+    frames["mentions"] = pd.concat([frames["mentions"], extra], ignore_index=True)
+    assert any(m.startswith("mentions.") and "duplicate primary key" in m for m in check(frames))
+
+
+def test_wrong_dtype_is_reported(frames):
+    frames["figures"]["value"] = frames["figures"]["value"].astype("string")
+    assert any(m.startswith("figures.value: wrong type") for m in check(frames))
+
+
+@pytest.mark.parametrize(
+    ("table", "changes", "rule"),
+    [
+        ("statements", {"char_end": 3, "char_start": 5}, "char_start < char_end"),
+        ("statements", {"date_min": pd.Timestamp("2024-11-30")}, "date_min <= date <= date_max"),
+        ("articles", {"published_date_max": pd.Timestamp("2024-01-01")}, "published_date_min <= published_date"),
+        ("events", {"end_date": pd.Timestamp("2024-01-01")}, "date_min <= start_date <= end_date"),
+        ("figures", {"value_max": 3}, "value <= value_max"),
+        ("places", {"longitude": None}, "latitude, longitude and coordinate_precision are given together"),
+        ("article_furniture", {"raw_char_end": 0}, "raw_char_start < raw_char_end"),
+    ],
+)
+def test_row_rules(frames, table, changes, rule):
+    row = frames[table].index[-1]  # the fixture's last statement is the dated one
+    for column, value in changes.items():
+        frames[table].loc[row, column] = value
+    assert any(rule in m for m in check(frames)), check(frames)
+
+
+# --- layer 2: across tables ---------------------------------------------------------------------------
+
+
+def test_unknown_foreign_key(frames):
+    frames["statements"].loc[0, "speaker_id"] = "nobody"
+    assert "statements.speaker_id: unknown reference: no actors.actor_id has this value" in check(frames)
+
+
+def test_unknown_self_reference(frames):
+    frames["actors"].loc[0, "parent_actor_id"] = "nobody"
+    assert "actors.parent_actor_id: unknown reference: no actors.actor_id has this value" in check(frames)
+
+
+def test_span_text_must_equal_the_article_text_at_its_offsets(frames):
+    frames["statements"].loc[0, "char_start"] += 1
+    assert "statements.text: text differs from articles.text[char_start:char_end]" in check(frames)
+
+
+def test_span_offsets_out_of_range(frames):
+    frames["figures"].loc[0, "char_end"] = 100_000
+    assert "figures.char_end: offsets are out of range of the article text" in check(frames)
+
+
+def test_statement_dated_after_its_article(frames):
+    frames["statements"].loc[1, ["date", "date_min", "date_max"]] = pd.Timestamp("2025-01-01")
+    assert "statements.date: statement is dated after its article's published_date_max" in check(frames)
+
+
+def test_plover_must_follow_the_crosswalk(frames):
+    frames["events"].loc[0, "plover"] = "AID"
+    assert "events.plover: plover differs from the CAMEO→PLOVER crosswalk for this cameo code" in check(frames)
+
+
+def test_alias_that_occurs_nowhere(frames):
+    frames["actor_aliases"].loc[len(frames["actor_aliases"])] = ["iran", "Persia"]
+    assert "actor_aliases.alias: alias occurs in no article (as a whole word, case-sensitively)" in check(frames)
+
+
+def test_alias_shared_by_two_actors(frames):
+    frames["actor_aliases"].loc[len(frames["actor_aliases"])] = ["syria", "Iran"]
+    assert "actor_aliases.alias: alias is used for several actors" in check(frames)
+
+
+def test_name_mention_must_be_an_alias(frames):
+    names = frames["mentions"]["kind"] == "name"
+    frames["mentions"].loc[names.idxmax(), "actor_id"] = "syria-army"
+    assert "mentions.text: name mention is not an alias of its actor" in check(frames)
+
+
+def test_claim_id_must_link_two_articles(frames):
+    frames["statements"].loc[0, "claim_id"] = "lonely-claim"
+    assert any("claim_id is used by statements of only one article" in m for m in check(frames))
+
+
+def test_text_hash_must_match(frames):
+    frames["articles"].loc[0, "text_sha256"] = "0" * 64
+    assert "articles.text_sha256: text_sha256 is not the SHA-256 of text" in check(frames)
+
+
+def test_figure_statement_must_be_in_the_same_article(frames):
+    frames["articles"] = pd.concat(
+        [frames["articles"], frames["articles"].assign(article_id="other")], ignore_index=True
+    )
+    frames["statements"].loc[0, "article_id"] = "other"
+    frames["figures"].loc[0, "statement_id"] = frames["statements"].loc[0, "statement_id"]
+    assert "figures.statement_id: figure points to a statement of another article" in check(frames)
