@@ -16,10 +16,10 @@ import pandas as pd
 
 from syria_offensive import curation as cur
 from syria_offensive.metadata import codelist, tables
-from syria_offensive.paths import CURATION, DATASETS, SOURCES
+from syria_offensive.paths import CURATION, DATASETS, REPORTS, SOURCES
 from syria_offensive.problems import InputError, Problem, from_rows, relative
 from syria_offensive.transforms import aliases as alias_matcher
-from syria_offensive.transforms import clean, dates, spans
+from syria_offensive.transforms import clean, coverage, dates, spans
 from syria_offensive.validation import crosstable
 from syria_offensive.validation import tables as table_checks
 from syria_offensive.validation.crosstable import lookup
@@ -382,8 +382,39 @@ def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return out[[*table.field_names, *[c for c in PROVENANCE if c in out]]].reset_index(drop=True)
 
 
-def assemble(curation_dir: Path = CURATION, sources_dir: Path = SOURCES) -> dict[str, pd.DataFrame]:
-    """Build every table (with provenance columns) or raise InputError with every problem found."""
+def coverage_problems(report: pd.DataFrame, not_entities: pd.DataFrame, curation_dir: Path) -> list[Problem]:
+    """Unresolved capitalised words, and not_entities entries that resolve nothing."""
+    problems = []
+    unresolved = report[report["resolved_as"] == "unresolved"]
+    for row in unresolved.itertuples():  # problems only
+        problems.append(
+            Problem(
+                relative(curation_dir / "articles" / f"{row.article_id}.yaml"),
+                None,
+                row.article_id,
+                f"capitalised word at char {row.char_start} is not resolved (coverage)",
+                row.word,
+                "an actor alias, a place alias, a label, or an entry in curation/not_entities.yaml",
+            )
+        )
+    stale = coverage.unused_not_entities(not_entities, report)
+    problems += from_rows(
+        stale,
+        "not_entities entry resolves no word of any article",
+        "text",
+        expected="a capitalised word that no alias, place or label covers",
+        id_column="text",
+    )
+    return problems
+
+
+def assemble(
+    curation_dir: Path = CURATION, sources_dir: Path = SOURCES, extras: dict[str, pd.DataFrame] | None = None
+) -> dict[str, pd.DataFrame]:
+    """Build every table (with provenance columns) or raise InputError with every problem found.
+
+    `extras`, when given, receives the coverage report (written by `main` to reports/coverage.csv).
+    """
     curated = cur.read_all(curation_dir, sources_dir)
     problems = curated.problems
     f = curated.frames
@@ -410,6 +441,12 @@ def assemble(curation_dir: Path = CURATION, sources_dir: Path = SOURCES) -> dict
         "mentions": mentions,
     }
     typed = {name: _typed(name, frame) for name, frame in built.items()}
+    report = coverage.report(
+        typed["articles"].dropna(subset=["text"]), typed["mentions"], f["place_aliases"], f["not_entities"]
+    )
+    problems += coverage_problems(report, f["not_entities"], curation_dir)
+    if extras is not None:
+        extras["coverage"] = report
     flawed = {(p.file, p.record_line) for p in problems if p.record_line is not None}
     problems += failures_to_problems(validate_frames(typed), typed, flawed)
     if problems:
@@ -460,10 +497,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--curation", type=Path, default=CURATION, help="curation directory (default: curation/)")
     parser.add_argument("--sources", type=Path, default=SOURCES, help="sources directory (default: sources/)")
     parser.add_argument("--out", type=Path, default=DATASETS, help="output directory (default: datasets/)")
+    parser.add_argument("--reports", type=Path, default=REPORTS, help="where the coverage report goes (reports/)")
     args = parser.parse_args(argv)
+    reports: dict[str, pd.DataFrame] = {}
     try:
-        frames = assemble(args.curation, args.sources)
+        frames = assemble(args.curation, args.sources, reports)
         write_package(frames, args.out)
+        args.reports.mkdir(parents=True, exist_ok=True)
+        reports["coverage"].to_csv(args.reports / "coverage.csv", index=False, lineterminator="\n")
     except InputError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

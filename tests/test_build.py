@@ -44,7 +44,7 @@ def test_a_good_build_writes_every_table_in_both_formats(mini, tmp_path):
 def test_two_builds_are_byte_identical(mini, tmp_path):
     assert build(mini, tmp_path / "a").returncode == 0
     assert build(mini, tmp_path / "b").returncode == 0
-    same, different, missing = filecmp.cmpfiles(
+    _same, different, missing = filecmp.cmpfiles(
         tmp_path / "a", tmp_path / "b", sorted(p.name for p in (tmp_path / "a").iterdir()), shallow=False
     )
     assert different == [] and missing == []

@@ -19,9 +19,13 @@ PARQUET_SUFFIX = "-parquet"
 def _errors(descriptor: dict, basepath: Path) -> list[str]:
     with system.use_context(trusted=False):
         report = Package(descriptor, basepath=str(basepath)).validate()
-    return [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors] + [
-        error.message for error in report.errors
-    ]
+    messages = [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors]
+    return [_short(m) for m in messages + [error.message for error in report.errors]]
+
+
+def _short(message: str, limit: int = 400) -> str:
+    """Frictionless spells out whole enum lists (300 CAMEO codes); keep a report readable."""
+    return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
 def parquet_as_tables(descriptor: dict) -> dict:

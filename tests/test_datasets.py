@@ -1,0 +1,53 @@
+"""The committed datasets/ are exactly what a fresh build gives, and they validate with every layer."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATASETS = ROOT / "datasets"
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="module")
+def fresh_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("fresh") / "datasets"
+    result = subprocess.run(
+        [sys.executable, "build.py", "--out", str(out)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_committed_datasets_equal_a_fresh_build(fresh_build):
+    committed = sorted(p.name for p in DATASETS.iterdir())
+    assert committed == sorted(p.name for p in fresh_build.iterdir())
+    stale = [name for name in committed if (DATASETS / name).read_bytes() != (fresh_build / name).read_bytes()]
+    assert stale == [], f"datasets/ is stale, run `make build` and commit: {stale}"
+
+
+def test_frictionless_validate_passes_on_the_committed_package():
+    result = subprocess.run(
+        [str(BIN / "frictionless"), "validate", "datapackage.json"],
+        cwd=DATASETS,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_every_layer_passes_on_the_committed_package_in_both_formats():
+    result = subprocess.run(
+        [sys.executable, "-m", "syria_offensive.validation", str(DATASETS)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "valid (layers: pandera, cross-table, frictionless; formats: csv, parquet)" in result.stdout
