@@ -30,6 +30,17 @@ def test_committed_datasets_equal_a_fresh_build(fresh_build):
     assert stale == [], f"datasets/ is stale, run `make build` and commit: {stale}"
 
 
+def test_committed_coverage_report_equals_a_fresh_build(fresh_build):
+    committed = (ROOT / "reports" / "coverage.csv").read_bytes()
+    assert committed == (fresh_build.parent / "reports" / "coverage.csv").read_bytes(), "run `make build` and commit"
+
+
+def test_no_capitalised_word_is_left_unresolved():
+    lines = (ROOT / "reports" / "coverage.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) > 500
+    assert not [line for line in lines if ",unresolved," in line]
+
+
 def test_frictionless_validate_passes_on_the_committed_package():
     result = subprocess.run(
         [str(BIN / "frictionless"), "validate", "datapackage.json"],

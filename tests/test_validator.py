@@ -1,0 +1,84 @@
+"""The validator others run on their copies: directories, release zips, CSV edits, Parquet, JSON reports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.test_build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def validate(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "syria_offensive.validation", *args], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory) -> Path:
+    from tests.conftest import FIXTURE
+
+    out = tmp_path_factory.mktemp("pkg") / "datasets"
+    assert build(FIXTURE, out).returncode == 0
+    return out
+
+
+def test_a_valid_package_passes_every_layer(package):
+    result = validate(str(package))
+    assert result.returncode == 0, result.stdout
+    assert "valid (layers: pandera, cross-table, frictionless; formats: csv, parquet)" in result.stdout
+
+
+def test_an_edited_csv_is_checked_by_every_layer(package, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy)
+    csv = copy / "statements.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace(",indirect,", ",hearsay,"), encoding="utf-8")
+    result = validate(str(copy), "--format", "csv")
+    assert result.returncode == 1
+    assert "[table] statements.csv row 3: mode: value must be one of the codes of mode (got 'hearsay')" in result.stdout
+    assert "[frictionless] datapackage.json: statements: The data source does not match the expected hash" in result.stdout
+
+
+def test_a_value_that_cannot_be_typed_is_reported_not_nulled(package, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy)
+    csv = copy / "figures.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace(",12,", ",twelve,"), encoding="utf-8")
+    result = validate(str(copy), "--format", "csv")
+    assert "[read] figures.csv row 2: value: value is not a whole number (got 'twelve')" in result.stdout
+
+
+def test_json_report(package, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy)
+    (copy / "mentions.parquet").write_bytes(b"not parquet")
+    result = validate(str(copy), "--json", "--format", "parquet")
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and report["valid"] is False
+    assert any(e["table"] == "mentions" and e["message"].startswith("cannot be read") for e in report["errors"])
+
+
+def test_a_release_zip_is_validated(package, tmp_path):
+    archive = tmp_path / "release.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in sorted(package.iterdir()):
+            zf.write(path, f"syria-offensive-2024/{path.name}")
+    assert validate(str(archive)).returncode == 0
+
+
+def test_a_zip_member_escaping_the_directory_is_refused(tmp_path):
+    archive = tmp_path / "evil.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("../outside.txt", "x")
+    result = validate(str(archive))
+    assert result.returncode == 2
+    assert "archive member escapes the package directory: '../outside.txt'" in result.stderr
+    assert not (tmp_path.parent / "outside.txt").exists()
