@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate lint codelists benchmark clean
+.PHONY: build test validate lint codelists benchmark clean release
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,6 @@ codelists: $(STAMP)      ## re-derive schema/codelists/cameo.csv and plover.csv 
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+release: build           ## dist/<name>-<version>.zip + .sha256; records its hash and the published IDs
+	$(PY) -m syria_offensive.release

@@ -15,8 +15,10 @@ import numpy as np
 import pandas as pd
 
 from syria_offensive import curation as cur
+from syria_offensive import stable_ids
+from syria_offensive.docs import data_dictionary
 from syria_offensive.metadata import codelist, tables
-from syria_offensive.paths import CURATION, DATASETS, REPORTS, SOURCES
+from syria_offensive.paths import CURATION, DATASETS, DOCS, RELEASES, REPORTS, SOURCES
 from syria_offensive.problems import InputError, Problem, from_rows, relative
 from syria_offensive.transforms import aliases as alias_matcher
 from syria_offensive.transforms import clean, coverage, dates, spans
@@ -409,7 +411,10 @@ def coverage_problems(report: pd.DataFrame, not_entities: pd.DataFrame, curation
 
 
 def assemble(
-    curation_dir: Path = CURATION, sources_dir: Path = SOURCES, extras: dict[str, pd.DataFrame] | None = None
+    curation_dir: Path = CURATION,
+    sources_dir: Path = SOURCES,
+    extras: dict[str, pd.DataFrame] | None = None,
+    releases_dir: Path = RELEASES,
 ) -> dict[str, pd.DataFrame]:
     """Build every table (with provenance columns) or raise InputError with every problem found.
 
@@ -445,6 +450,7 @@ def assemble(
         typed["articles"].dropna(subset=["text"]), typed["mentions"], f["place_aliases"], f["not_entities"]
     )
     problems += coverage_problems(report, f["not_entities"], curation_dir)
+    problems += stable_ids.check(typed, f["retired"], releases_dir)
     if extras is not None:
         extras["coverage"] = report
     flawed = {(p.file, p.record_line) for p in problems if p.record_line is not None}
@@ -498,13 +504,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", type=Path, default=SOURCES, help="sources directory (default: sources/)")
     parser.add_argument("--out", type=Path, default=DATASETS, help="output directory (default: datasets/)")
     parser.add_argument("--reports", type=Path, default=REPORTS, help="where the coverage report goes (reports/)")
+    parser.add_argument("--releases", type=Path, default=RELEASES, help="published IDs of past releases (releases/)")
+    parser.add_argument("--docs", type=Path, default=DOCS, help="where the data dictionary goes (docs/)")
     args = parser.parse_args(argv)
     reports: dict[str, pd.DataFrame] = {}
     try:
-        frames = assemble(args.curation, args.sources, reports)
+        frames = assemble(args.curation, args.sources, reports, args.releases)
         write_package(frames, args.out)
         args.reports.mkdir(parents=True, exist_ok=True)
         reports["coverage"].to_csv(args.reports / "coverage.csv", index=False, lineterminator="\n")
+        if args.docs is not None:
+            args.docs.mkdir(parents=True, exist_ok=True)
+            (args.docs / "data-dictionary.md").write_text(data_dictionary(), encoding="utf-8")
     except InputError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

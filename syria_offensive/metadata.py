@@ -19,6 +19,7 @@ import pandera.pandas as pa
 import pyarrow as pa_arrow
 import yaml
 
+from syria_offensive.dtypes import PANDAS_TYPES, pandas_dtype
 from syria_offensive.paths import CODELISTS, SCHEMA
 
 # The order in which tables are built, written and listed in datapackage.json.
@@ -43,7 +44,6 @@ ARROW_TYPES = {
     "number": pa_arrow.float64(),
     "date": pa_arrow.date32(),
 }
-PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "Float64", "date": "datetime64[s]"}
 
 
 @cache
@@ -151,13 +151,7 @@ class Table:
 
     def pandas_dtypes(self, categoricals: bool = False) -> dict[str, Any]:
         """pandas dtypes; with `categoricals`, code-list fields become categoricals of their codes."""
-        dtypes: dict[str, Any] = {}
-        for f in self.fields:
-            if categoricals and f.codelist:
-                dtypes[f.name] = pd.CategoricalDtype(f.enum)
-            else:
-                dtypes[f.name] = PANDAS_TYPES[f.type]
-        return dtypes
+        return {f.name: pandas_dtype(f.to_frictionless(), categoricals) for f in self.fields}
 
     def empty_frame(self) -> pd.DataFrame:
         return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in self.pandas_dtypes().items()})

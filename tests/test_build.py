@@ -11,22 +11,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(inputs: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "build.py"),
-            "--curation",
-            str(inputs / "curation"),
-            "--sources",
-            str(inputs / "sources"),
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    """Run build.py on a fixture; every output (package, coverage report, docs) goes beside `out`."""
+    command = [
+        sys.executable,
+        str(ROOT / "build.py"),
+        "--curation",
+        str(inputs / "curation"),
+        "--sources",
+        str(inputs / "sources"),
+        "--out",
+        str(out),
+        "--reports",
+        str(out.parent / f"{out.name}-reports"),
+        "--docs",
+        str(out.parent / f"{out.name}-docs"),
+    ]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:

@@ -8,7 +8,14 @@ from syria_offensive.transforms.coverage import report, unused_not_entities
 
 ARTICLES = pd.DataFrame({"article_id": ["a"], "text": ["On Tuesday Iran’s envoy met Qatari officials in Doha."]})
 MENTIONS = pd.DataFrame(
-    {"article_id": ["a"], "char_start": [11], "char_end": [15], "actor_id": ["iran"], "text": ["Iran"], "kind": ["name"]}
+    {
+        "article_id": ["a"],
+        "char_start": [11],
+        "char_end": [15],
+        "actor_id": ["iran"],
+        "text": ["Iran"],
+        "kind": ["name"],
+    }
 )
 PLACES = pd.DataFrame({"place_id": ["doha"], "alias": ["Doha"]})
 
@@ -23,8 +30,16 @@ def test_each_capitalised_word_says_what_it_resolved_to():
 
 
 def test_a_label_resolves_the_words_it_covers():
-    label = pd.DataFrame({"article_id": ["a"], "char_start": [28], "char_end": [43], "actor_id": ["qatar"],
-                          "text": ["Qatari officials"], "kind": ["label"]})
+    label = pd.DataFrame(
+        {
+            "article_id": ["a"],
+            "char_start": [28],
+            "char_end": [43],
+            "actor_id": ["qatar"],
+            "text": ["Qatari officials"],
+            "kind": ["label"],
+        }
+    )
     found = report(ARTICLES, pd.concat([MENTIONS, label]), PLACES, pd.DataFrame(columns=["text", "reason"]))
     assert found.set_index("word").loc["Qatari", "resolved_as"] == "label"
 
@@ -39,8 +54,11 @@ def test_the_build_fails_on_an_unresolved_word(mini, tmp_path):
     from tests.test_build import build
 
     entities = mini / "curation" / "not_entities.yaml"
-    entities.write_text(entities.read_text(encoding="utf-8").replace("- {text: Friday, reason: weekday}\n", "")
-                        + "- {text: Monday, reason: weekday}\n", encoding="utf-8")
+    entities.write_text(
+        entities.read_text(encoding="utf-8").replace("- {text: Friday, reason: weekday}\n", "")
+        + "- {text: Monday, reason: weekday}\n",
+        encoding="utf-8",
+    )
     result = build(mini, tmp_path / "out")
     assert result.returncode == 1
     assert "mini-article: capitalised word at char 18 is not resolved (coverage) (got 'Friday'" in result.stderr

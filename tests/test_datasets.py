@@ -35,6 +35,11 @@ def test_committed_coverage_report_equals_a_fresh_build(fresh_build):
     assert committed == (fresh_build.parent / "reports" / "coverage.csv").read_bytes(), "run `make build` and commit"
 
 
+def test_committed_data_dictionary_is_current(fresh_build):
+    committed = (ROOT / "docs" / "data-dictionary.md").read_bytes()
+    assert committed == (fresh_build.parent / "docs" / "data-dictionary.md").read_bytes(), "run `make build`"
+
+
 def test_no_capitalised_word_is_left_unresolved():
     lines = (ROOT / "reports" / "coverage.csv").read_text(encoding="utf-8").splitlines()
     assert len(lines) > 500

@@ -17,8 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def validate(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "syria_offensive.validation", *args], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "syria_offensive.validation", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +49,9 @@ def test_an_edited_csv_is_checked_by_every_layer(package, tmp_path):
     result = validate(str(copy), "--format", "csv")
     assert result.returncode == 1
     assert "[table] statements.csv row 3: mode: value must be one of the codes of mode (got 'hearsay')" in result.stdout
-    assert "[frictionless] datapackage.json: statements: The data source does not match the expected hash" in result.stdout
+    assert (
+        "[frictionless] datapackage.json: statements: The data source does not match the expected hash" in result.stdout
+    )
 
 
 def test_a_value_that_cannot_be_typed_is_reported_not_nulled(package, tmp_path):
