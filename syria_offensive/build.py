@@ -24,7 +24,7 @@ from syria_offensive.transforms import aliases as alias_matcher
 from syria_offensive.transforms import clean, coverage, dates, spans
 from syria_offensive.validation import crosstable
 from syria_offensive.validation import tables as table_checks
-from syria_offensive.validation.crosstable import lookup
+from syria_offensive.validation.crosstable import lookup, pick
 from syria_offensive.validation.failures import combine
 
 PROVENANCE = ["_file", "_line"]
@@ -142,7 +142,7 @@ def build_articles(frames: dict[str, pd.DataFrame], problems: list[Problem], sou
         else pd.DataFrame(columns=["article_id", "raw_char_start", "raw_char_end", "kind", "text"])
     )
     furniture_frame = furniture_frame.assign(
-        _file=furniture_frame["article_id"].map(lookup(meta, "article_id", "_file")), _line=None
+        _file=pick(furniture_frame["article_id"], meta, "article_id", "_file"), _line=None
     )
     return articles, furniture_frame
 
@@ -205,8 +205,8 @@ def build_events(frames: dict[str, pd.DataFrame], articles: pd.DataFrame, proble
     )
     resolved = dates.resolve(
         e,
-        anchor.map(lookup(articles, "article_id", "published_date_min")),
-        anchor.map(lookup(articles, "article_id", "published_date_max")),
+        pick(anchor, articles, "article_id", "published_date_min"),
+        pick(anchor, articles, "article_id", "published_date_max"),
     )
     problems += _date_problems(e[~missing_anchor], resolved[~missing_anchor], "event")
     end = pd.to_datetime(e["end"]).astype("datetime64[s]")
@@ -265,8 +265,8 @@ def build_statements(frames, articles, problems):
     located = _located(s, articles, problems, "statement")
     resolved = dates.resolve(
         located,
-        located["article_id"].map(lookup(articles, "article_id", "published_date_min")),
-        located["article_id"].map(lookup(articles, "article_id", "published_date_max")),
+        pick(located["article_id"], articles, "article_id", "published_date_min"),
+        pick(located["article_id"], articles, "article_id", "published_date_max"),
     )
     problems += _date_problems(located, resolved, "statement")
     statements = pd.DataFrame(
@@ -422,6 +422,8 @@ def assemble(
     """
     curated = cur.read_all(curation_dir, sources_dir)
     problems = curated.problems
+    if any(p.fatal for p in problems):  # a file could not be read at all: its consequences would only add noise
+        raise InputError(problems)
     f = curated.frames
     articles, furniture = build_articles(f, problems, sources_dir)
     actors, actor_aliases = build_actors(f)
@@ -471,7 +473,8 @@ def failures_to_problems(
 ) -> list[Problem]:
     """Point each failure at the curated file:line of its row (or at the table when the row is generated).
 
-    Failures on rows whose curated record already had a reading problem (`flawed`) are not repeated.
+    A missing value in a record that already had a reading problem (`flawed`: its bad value was left out) is
+    not reported twice.
     """
     problems = []
     for row in found.itertuples():  # failures only
@@ -488,8 +491,8 @@ def failures_to_problems(
         )
         line = int(record["_line"]) if record is not None and pd.notna(record.get("_line")) else None
         ident = "/".join(str(record[k]) for k in key) if record is not None else None
-        if (file, line) in flawed:
-            continue
+        if (file, line) in flawed and row.message == "value is required":
+            continue  # the reading problem already said why this value is missing
         problems.append(Problem(file, line, ident, f"{row.table}.{row.column}: {row.message}", row.value))
     return problems
 

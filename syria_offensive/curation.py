@@ -7,6 +7,7 @@ raised one by one: the build reports them all in one run.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,7 +163,14 @@ class Curation:
 
 
 def load_yaml(path: Path, problems: list[Problem]) -> Any:
-    """Parse one YAML file; on any failure record a Problem and return None (never raise)."""
+    """Parse one YAML file; on any failure record a fatal Problem and return None (never raise)."""
+    before = len(problems)
+    data = _parse_yaml(path, problems)
+    problems[before:] = [dataclasses.replace(p, fatal=True) for p in problems[before:]]
+    return data
+
+
+def _parse_yaml(path: Path, problems: list[Problem]) -> Any:
     name = relative(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -187,6 +195,9 @@ def load_yaml(path: Path, problems: list[Problem]) -> Any:
         )
         return None
     yaml = YAML(typ="rt", pure=True)
+    # Dates stay strings here, so that an impossible date ("2024-11-31") is reported at its key's line by the
+    # type check instead of failing the whole file.
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.__class__.construct_yaml_str)
     try:
         for event in yaml.parse(text):
             if isinstance(event, AliasEvent):
@@ -353,7 +364,10 @@ def _flatten_date(record: dict[str, Any], key: str, file: str, problems: list[Pr
     spec = record.pop(key, None)
     cols = {f"date_{k}": None for k in DATE_SPEC}
     if spec is not None:
+        before = len(problems)
         checked = check_record(spec, "date_spec", file, rid, problems, record["_lines"].get(key))
+        # a flawed date makes the whole record flawed (later checks on it are skipped)
+        problems[before:] = [dataclasses.replace(p, record_line=record["_line"]) for p in problems[before:]]
         if checked:
             cols.update({f"date_{k}": checked.get(k) for k in DATE_SPEC})
     record.update(cols)

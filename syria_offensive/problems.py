@@ -19,6 +19,8 @@ class Problem:
     expected: str | None = None
     # The first line of the record the problem is in, so that later checks can skip an already-flawed record.
     record_line: int | None = field(default=None, compare=False)
+    # A whole file could not be read: later stages would only report its consequences.
+    fatal: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -76,6 +78,7 @@ def from_rows(
             m,
             None if v is None or pd.isna(v) else str(v),
             expected,
+            record_line=None if pd.isna(line) else int(line),
         )
         for f, line, i, m, v in zip(rows["_file"], rows["_line"], ids, messages, values, strict=True)
     ]

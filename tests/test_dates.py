@@ -57,7 +57,7 @@ def test_unknown_expression_is_an_error():
 
 
 def test_relative_date_needs_a_bounded_publication_date():
-    assert "no published_date_max" in run(pub_max=None, relative="on Friday")["date_error"]
+    assert "has no published_date_min/max" in run(pub_max=None, relative="on Friday")["date_error"]
 
 
 def test_explicit_dates_need_a_basis_and_inverted_bounds_are_errors():

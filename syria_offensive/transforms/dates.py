@@ -47,8 +47,8 @@ def _days(series: pd.Series) -> pd.Series:
 def resolve_relative(expr: pd.Series, pub_min: pd.Series, pub_max: pd.Series) -> pd.DataFrame:
     """Resolve relative expressions against publication bounds. Unparseable or unbounded -> error text."""
     parts = expr.str.strip().str.lower().str.extract(RELATIVE)
-    lo = pd.to_datetime(pub_min)
-    hi = pd.to_datetime(pub_max)
+    lo = pd.to_datetime(pub_min, errors="coerce").astype("datetime64[s]")
+    hi = pd.to_datetime(pub_max, errors="coerce").astype("datetime64[s]")
     weekday = parts["weekday"].map({d: i for i, d in enumerate(WEEKDAYS)}).astype("float64")
     strict = parts["last"].notna().astype("int64")
 
@@ -72,7 +72,8 @@ def resolve_relative(expr: pd.Series, pub_min: pd.Series, pub_max: pd.Series) ->
     error = pd.Series(pd.NA, index=expr.index, dtype="string")
     error = error.mask(parts.isna().all(axis=1), "relative date expression not understood")
     error = error.mask(
-        error.isna() & hi.isna(), "cannot resolve a relative date: the article has no published_date_max"
+        error.isna() & (lo.isna() | hi.isna()),
+        "cannot resolve a relative date: the article is unknown or has no published_date_min/max",
     )
     return pd.DataFrame({"date_min": dmin, "date_max": dmax, "date_error": error})
 
@@ -81,7 +82,7 @@ def resolve_stated(text: pd.Series, pub_min: pd.Series) -> pd.DataFrame:
     parts = text.str.strip().str.lower().str.extract(STATED)
     month = parts["month"].fillna(parts["month2"]).map({m: i + 1 for i, m in enumerate(MONTHS)})
     day = pd.to_numeric(parts["day"].fillna(parts["day2"]), errors="coerce")
-    year = pd.to_numeric(parts["year"], errors="coerce").fillna(pd.to_datetime(pub_min).dt.year)
+    year = pd.to_numeric(parts["year"], errors="coerce").fillna(pd.to_datetime(pub_min, errors="coerce").dt.year)
     when = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce")
     error = pd.Series(pd.NA, index=text.index, dtype="string").mask(when.isna(), "stated date not understood")
     return pd.DataFrame({"date_min": when, "date_max": when, "date_error": error})

@@ -28,6 +28,13 @@ def lookup(frame: pd.DataFrame, key: str, value: str) -> pd.Series:
     return frame.drop_duplicates(key).set_index(key)[value]
 
 
+def pick(keys: pd.Series, frame: pd.DataFrame, key: str, value: str) -> pd.Series:
+    """frame[value] for each of `keys` (null where unknown), keeping its dtype (Series.map of datetimes with
+    missing keys fails in pandas 3)."""
+    found = lookup(frame, key, value).reindex(keys.astype(object).to_numpy())
+    return pd.Series(found.to_numpy(), index=keys.index, dtype=found.dtype)
+
+
 def foreign_keys(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     parts = []
     for name, table in tables().items():
@@ -94,7 +101,7 @@ def spans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def statement_dates(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     st = frames["statements"]
-    pub_max = st["article_id"].map(lookup(frames["articles"], "article_id", "published_date_max"))
+    pub_max = pick(st["article_id"], frames["articles"], "article_id", "published_date_max")
     earliest = st["date"].fillna(st["date_min"])
     late = earliest.notna() & pub_max.notna() & (earliest > pub_max)
     return failures(
@@ -185,7 +192,7 @@ def text_hashes(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def figure_links(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     fig = frames["figures"]
-    statement_article = fig["statement_id"].map(lookup(frames["statements"], "statement_id", "article_id"))
+    statement_article = pick(fig["statement_id"], frames["statements"], "statement_id", "article_id")
     bad = statement_article.notna() & (statement_article != fig["article_id"])
     return failures(
         "figures",

@@ -1,0 +1,192 @@
+"""Every kind of curation mistake: one clear line (file:line, ID, value, expectation), exit 1, nothing changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_build import build, snapshot
+
+ARTICLE = "curation/articles/mini-article.yaml"
+
+
+def edit(root: Path, relpath: str, old: str, new: str) -> None:
+    path = root / relpath
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {relpath}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+MISTAKES = {
+    "yaml syntax error": (
+        ARTICLE,
+        "    mode: indirect\n",
+        "    mode: [indirect\n",
+        "mini-article.yaml:7: YAML syntax error",
+    ),
+    "unknown key": (
+        "curation/events.yaml",
+        "  place: aleppo\n",
+        "  place: aleppo\n  town: aleppo\n",
+        "events.yaml:6: aleppo-killing: unknown key 'town' in event",
+    ),
+    "missing required key": (
+        ARTICLE,
+        "    mode: direct\n",
+        "",
+        "mini-article.yaml:11: mini-araghchi-stands-with-syria: missing required key 'mode' in statement",
+    ),
+    "wrong type": (
+        ARTICLE,
+        "    value: 12\n",
+        "    value: twelve\n",
+        "mini-article.yaml:24: mini-12-killed: value has the wrong type (got 'twelve', expected a whole number)",
+    ),
+    "bad date": (
+        "sources/mini-article.yaml",
+        "min: 2024-11-30",
+        "min: 2024-11-31",
+        "mini-article.yaml:7: mini-article: min has the wrong type (got '2024-11-31', expected a date YYYY-MM-DD)",
+    ),
+    "unknown actor reference": (
+        ARTICLE,
+        "{actor: syria, role: supported}",
+        "{actor: damascus, role: supported}",
+        "mini-article.yaml:10: mini-iran-supports-syria/damascus/supported: statement_targets.actor_id: unknown "
+        "reference: no actors.actor_id has this value (got 'damascus')",
+    ),
+    "unknown place reference": (
+        "curation/events.yaml",
+        "  place: aleppo\n",
+        "  place: alepo\n",
+        "events.yaml:1: aleppo-killing: events.place_id: unknown reference: no places.place_id has this value (got 'alepo')",
+    ),
+    "unknown event reference": (
+        ARTICLE,
+        "  - event: aleppo-killing\n",
+        "  - event: aleppo-shelling\n",
+        "event_reports.event_id: unknown reference: no events.event_id has this value (got 'aleppo-shelling')",
+    ),
+    "unknown code": (
+        ARTICLE,
+        '    cameo: "051"\n    targets',
+        '    cameo: "0999"\n    targets',
+        "mini-article.yaml:3: mini-iran-supports-syria: statements.cameo: value must be one of the codes of cameo (got '0999')",
+    ),
+    "unknown role": (
+        ARTICLE,
+        "role: supported",
+        "role: liked",
+        "statement_targets.role: value must be one of the codes of statement_role (got 'liked')",
+    ),
+    "duplicate id": (
+        ARTICLE,
+        "  - id: mini-araghchi-stands-with-syria",
+        "  - id: mini-iran-supports-syria",
+        "mini-iran-supports-syria: statements.statement_id: duplicate primary key (got 'mini-iran-supports-syria')",
+    ),
+    "evidence not found": (
+        ARTICLE,
+        'quote: "At least 12 people"',
+        'quote: "At least 13 people"',
+        "mini-article.yaml:22: mini-12-killed: figure: quote not found in the article text (got 'At least 13 people'",
+    ),
+    "evidence found several times": (
+        ARTICLE,
+        'quote: "At least 12 people"',
+        'quote: "Syria"',
+        "mini-12-killed: figure: quote occurs several times in the article text; add context or occurrence (got 'Syria'",
+    ),
+    "occurrence out of range": (
+        ARTICLE,
+        '{actor: syria-army, quote: "the army"}',
+        '{actor: syria-army, quote: "the army", occurrence: 3}',
+        "mini-article.yaml:30: syria-army: label: occurrence is out of range (got 'the army'",
+    ),
+    "date bounds inverted": (
+        ARTICLE,
+        'date: {basis: unknown, note: "no date in the text"}',
+        "date: {min: 2024-11-30, max: 2024-11-01, basis: inferred, note: x}",
+        "mini-article.yaml:11: mini-araghchi-stands-with-syria: statement date cannot be resolved (got 'date bounds are "
+        "inverted (min after max)'",
+    ),
+    "statement dated after its article": (
+        ARTICLE,
+        'date: {basis: unknown, note: "no date in the text"}',
+        "date: {on: 2024-12-25, basis: external, note: x}",
+        "mini-araghchi-stands-with-syria: statements.date: statement is dated after its article's published_date_max "
+        "(got '2024-12-25')",
+    ),
+    "relative date not understood": (
+        ARTICLE,
+        'date: {relative: "on Friday"}',
+        'date: {relative: "a fortnight ago"}',
+        "mini-iran-supports-syria: statement date cannot be resolved (got 'relative date expression not understood'",
+    ),
+    "alias never used": (
+        "curation/actors.yaml",
+        "aliases: [Iran]",
+        "aliases: [Iran, Persia]",
+        "actors.yaml:12: iran/Persia: actor_aliases.alias: alias occurs in no article (as a whole word, "
+        "case-sensitively) (got 'Persia')",
+    ),
+    "alias of two actors": (
+        "curation/actors.yaml",
+        "aliases: [Syria]",
+        "aliases: [Syria, Iran]",
+        "actor_aliases.alias: alias is used for several actors (got 'Iran')",
+    ),
+    "furniture rule matching nothing": (
+        "sources/mini-article.yaml",
+        'line: "Test headline"',
+        'line: "Test headlines"',
+        "mini-article.yaml:16: mini-article: furniture rule matches no line (got 'Test headlines'",
+    ),
+    "missing source file": (
+        "sources/mini-article.yaml",
+        "source_file: mini.txt",
+        "source_file: missing.txt",
+        "mini-article.yaml:2: mini-article: source file not found (got 'missing.txt'",
+    ),
+    "yaml alias bomb": (
+        "curation/places.yaml",
+        "  aliases: [Aleppo]\n",
+        "  aliases: &a [Aleppo]\n  notes: *a\n",
+        "places.yaml:7: YAML aliases (*name) are not allowed in curation files",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
+    from tests.conftest import FIXTURE
+
+    out = tmp_path_factory.mktemp("built") / "datasets"
+    assert build(FIXTURE, out).returncode == 0
+    return out, snapshot(out)
+
+
+@pytest.mark.parametrize("kind", list(MISTAKES))
+def test_each_mistake_is_reported_clearly_and_changes_nothing(kind, mini, built):
+    relpath, old, new, message = MISTAKES[kind]
+    out, before = built
+    edit(mini, relpath, old, new)
+    result = build(mini, out)
+    assert result.returncode == 1
+    assert message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.rstrip().endswith("left unchanged")
+    assert snapshot(out) == before
+
+
+def test_all_problems_are_reported_in_one_run(mini, built):
+    out, before = built
+    for kind in ("unknown key", "wrong type", "evidence not found", "alias never used", "unknown place reference"):
+        relpath, old, new, _ = MISTAKES[kind]
+        edit(mini, relpath, old, new)
+    result = build(mini, out)
+    for kind in ("unknown key", "wrong type", "evidence not found", "alias never used", "unknown place reference"):
+        assert MISTAKES[kind][3] in result.stderr
+    assert "build failed: 5 problem(s)" in result.stderr
+    assert snapshot(out) == before
