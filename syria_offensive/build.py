@@ -64,43 +64,56 @@ def build_articles(frames: dict[str, pd.DataFrame], problems: list[Problem], sou
         id_column="article_id",
     )
     texts, furniture, raw_hashes = {}, [], {}
-    for row in meta.itertuples():  # one per article: read the source file, apply its cleaning rules
-        path = sources_dir / str(row.source_file)
+    for row in meta.to_dict("records"):  # one per article: read the source file, apply its cleaning rules
+        name = str(row["source_file"])
+        path = sources_dir / name
+        if Path(name).name != name or name in ("", ".", ".."):
+            problems.append(
+                Problem(
+                    row["_file"],
+                    row["_lines"].get("source_file"),
+                    row["article_id"],
+                    "source_file must be a file name beside the metadata file",
+                    name,
+                    "a plain file name, no folders",
+                )
+            )
+            continue
         if not path.is_file():
             problems.append(
                 Problem(
-                    row._file,
-                    row._lines.get("source_file"),
-                    row.article_id,
+                    row["_file"],
+                    row["_lines"].get("source_file"),
+                    row["article_id"],
                     "source file not found",
-                    str(row.source_file),
-                    f"a file beside {row._file}",
+                    name,
+                    f"a file beside {row['_file']}",
                 )
             )
             continue
         raw_bytes = path.read_bytes()
-        raw_hashes[row.article_id] = hashlib.sha256(raw_bytes).hexdigest()
+        raw_hashes[row["article_id"]] = hashlib.sha256(raw_bytes).hexdigest()
         try:
             raw = raw_bytes.decode("utf-8")
         except UnicodeDecodeError:
-            problems.append(Problem(relative(path), None, row.article_id, "source file is not UTF-8"))
+            problems.append(Problem(relative(path), None, row["article_id"], "source file is not UTF-8"))
             continue
-        rules = frames["furniture"][frames["furniture"]["article_id"] == row.article_id]
-        cleaned = clean.clean(raw, rules, bool(row.normalize_nbsp))
+        rules = frames["furniture"][frames["furniture"]["article_id"] == row["article_id"]]
+        cleaned = clean.clean(raw, rules, row.get("normalize_nbsp") is True)
         for index in cleaned.unmatched:
             rule = rules.iloc[index]
             problems.append(
                 Problem(
                     rule["_file"],
                     rule["_line"],
-                    row.article_id,
+                    row["article_id"],
                     "furniture rule matches no line",
                     str(rule["line"] if isinstance(rule["line"], str) else rule["from_line"]),
                     "the exact text of a whole line of the source file",
                 )
             )
-        texts[row.article_id] = cleaned.text
-        furniture.append(cleaned.removed.assign(article_id=row.article_id))
+        texts[row["article_id"]] = cleaned.text
+        furniture.append(cleaned.removed.assign(article_id=row["article_id"]))
     published = dates.resolve(meta, meta["date_min"], meta["date_max"], allow_relative=False)
     problems += _date_problems(meta, published, "publication")
     text = meta["article_id"].map(texts).astype("string")

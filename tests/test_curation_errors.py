@@ -60,7 +60,8 @@ MISTAKES = {
         "curation/events.yaml",
         "  place: aleppo\n",
         "  place: alepo\n",
-        "events.yaml:1: aleppo-killing: events.place_id: unknown reference: no places.place_id has this value (got 'alepo')",
+        "events.yaml:1: aleppo-killing: events.place_id: unknown reference: no places.place_id has this value "
+        "(got 'alepo')",
     ),
     "unknown event reference": (
         ARTICLE,
@@ -72,7 +73,8 @@ MISTAKES = {
         ARTICLE,
         '    cameo: "051"\n    targets',
         '    cameo: "0999"\n    targets',
-        "mini-article.yaml:3: mini-iran-supports-syria: statements.cameo: value must be one of the codes of cameo (got '0999')",
+        "mini-article.yaml:3: mini-iran-supports-syria: statements.cameo: value must be one of the codes of cameo "
+        "(got '0999')",
     ),
     "unknown role": (
         ARTICLE,
@@ -96,7 +98,8 @@ MISTAKES = {
         ARTICLE,
         'quote: "At least 12 people"',
         'quote: "Syria"',
-        "mini-12-killed: figure: quote occurs several times in the article text; add context or occurrence (got 'Syria'",
+        "mini-12-killed: figure: quote occurs several times in the article text; add context or occurrence "
+        "(got 'Syria'",
     ),
     "occurrence out of range": (
         ARTICLE,
@@ -108,8 +111,8 @@ MISTAKES = {
         ARTICLE,
         'date: {basis: unknown, note: "no date in the text"}',
         "date: {min: 2024-11-30, max: 2024-11-01, basis: inferred, note: x}",
-        "mini-article.yaml:11: mini-araghchi-stands-with-syria: statement date cannot be resolved (got 'date bounds are "
-        "inverted (min after max)'",
+        "mini-article.yaml:11: mini-araghchi-stands-with-syria: statement date cannot be resolved "
+        "(got 'date bounds are inverted (min after max)'",
     ),
     "statement dated after its article": (
         ARTICLE,
@@ -142,6 +145,13 @@ MISTAKES = {
         'line: "Test headline"',
         'line: "Test headlines"',
         "mini-article.yaml:16: mini-article: furniture rule matches no line (got 'Test headlines'",
+    ),
+    "source file outside the sources folder": (
+        "sources/mini-article.yaml",
+        "source_file: mini.txt",
+        "source_file: ../../etc/passwd",
+        "mini-article.yaml:2: mini-article: source_file must be a file name beside the metadata file "
+        "(got '../../etc/passwd'",
     ),
     "missing source file": (
         "sources/mini-article.yaml",
