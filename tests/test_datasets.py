@@ -16,9 +16,18 @@ BIN = Path(sys.executable).parent
 @pytest.fixture(scope="module")
 def fresh_build(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("fresh") / "datasets"
-    result = subprocess.run(
-        [sys.executable, "build.py", "--out", str(out)], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    # every output goes to the temporary folder, so that the committed files are compared, never overwritten
+    command = [
+        sys.executable,
+        "build.py",
+        "--out",
+        str(out),
+        "--reports",
+        str(out.parent / "reports"),
+        "--docs",
+        str(out.parent / "docs"),
+    ]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -1,0 +1,99 @@
+"""The ways people use the dataset, as a new user would try them, on the committed datasets/."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from frictionless import Package
+
+ROOT = Path(__file__).resolve().parent.parent
+DATASETS = ROOT / "datasets"
+
+
+def test_plain_read_csv_keeps_what_the_readme_promises():
+    statements = pd.read_csv(DATASETS / "statements.csv", dtype={"cameo": "string"})
+    assert statements["cameo"].str.len().ge(2).all() and statements["cameo"].str.startswith("0").any()
+    articles = pd.read_csv(DATASETS / "articles.csv")
+    text = articles.set_index("article_id")["text"]
+    row = statements.iloc[0]
+    assert text[row["article_id"]][row["char_start"] : row["char_end"]] == row["text"]
+
+
+def test_plain_read_parquet_gives_typed_columns():
+    figures = pd.read_parquet(DATASETS / "figures.parquet")
+    assert str(figures["value"].dtype) == "Int64"
+    assert len(figures) == len(pd.read_csv(DATASETS / "figures.csv"))
+
+
+def test_duckdb_reads_csv_and_parquet_alike():
+    con = duckdb.connect()
+    parquet = con.execute(
+        f"select count(*), count(distinct speaker_id) from '{DATASETS / 'statements.parquet'}'"
+    ).fetchone()
+    csv = con.execute(
+        f"select count(*), count(distinct speaker_id) from read_csv_auto('{DATASETS / 'statements.csv'}')"
+    ).fetchone()
+    assert parquet == csv and parquet[0] > 0
+
+
+def test_frictionless_opens_the_package():
+    package = Package(str(DATASETS / "datapackage.json"))
+    rows = package.get_table_resource("statements").read_rows()
+    assert len(rows) == len(pd.read_csv(DATASETS / "statements.csv"))
+
+
+def test_the_worked_example_answers_its_three_questions():
+    result = subprocess.run(
+        [sys.executable, "examples/questions.py"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "1. Who accused whom of what" in out and "2. How each outlet labels HTS" in out
+    assert "3. Timeline of events" in out
+    assert "takfiri terrorists" in out  # Kayhan's label for HTS
+    assert "hts-offensive-launch-2024-11-27" in out
+
+
+def test_pip_builds_a_wheel_with_the_module_and_its_release_record(tmp_path):
+    source = tmp_path / "src"  # build from a copy: setuptools leaves build/ and *.egg-info behind
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(ROOT / "syria_offensive", source / "syria_offensive", ignore=shutil.ignore_patterns("__pycache__"))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    wheel = next(tmp_path.glob("syria_offensive_2024-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "syria_offensive/load.py" in names and "syria_offensive/release.json" in names
+    probe = "import syria_offensive, sys; print(syria_offensive.load.__module__)"
+    run = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(wheel)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0 and run.stdout.strip() == "syria_offensive.load", run.stderr
