@@ -28,6 +28,8 @@ from syria_offensive.validation.crosstable import lookup, pick
 from syria_offensive.validation.failures import combine
 
 PROVENANCE = ["_file", "_line"]
+# Event types that last one day by their nature; other events have an end date only when curated (`end:`).
+ONE_DAY_EVENTS = ["phone_call", "press_briefing", "interview"]
 
 
 def _join_notes(*parts: pd.Series) -> pd.Series:
@@ -230,7 +232,7 @@ def build_events(frames: dict[str, pd.DataFrame], articles: pd.DataFrame, proble
             "cameo": e["cameo"],
             "plover": _plover(e["cameo"]),
             "start_date": resolved["date"],
-            "end_date": end.fillna(resolved["date"]),
+            "end_date": end.fillna(resolved["date"].where(e["type"].isin(ONE_DAY_EVENTS))),
             "date_min": resolved["date_min"],
             "date_max": resolved["date_max"].where(end.isna(), end),
             "date_basis": resolved["date_basis"],

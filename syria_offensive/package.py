@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -105,10 +106,10 @@ def write_package(frames: dict[str, pd.DataFrame], target: Path) -> None:
     """Write to a temporary sibling, validate with Frictionless, then swap in. On failure, target is untouched."""
     from syria_offensive.validation.frictionless_check import validate_directory
 
-    staging = target.parent / f".{target.name}.staging"
-    old = target.parent / f".{target.name}.old"
-    for leftover in (staging, old):
-        shutil.rmtree(leftover, ignore_errors=True)
+    # Per-process staging and backup folders: concurrent builds (two curators, two CI jobs) never collide.
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent)) / target.name
+    old = staging.parent / f"{target.name}.old"
     try:
         write_files(frames, staging)
         errors = validate_directory(staging)
@@ -120,8 +121,8 @@ def write_package(frames: dict[str, pd.DataFrame], target: Path) -> None:
             target.rename(old)
         staging.rename(target)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
         if old.exists() and not target.exists():
             old.rename(target)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging.parent, ignore_errors=True)

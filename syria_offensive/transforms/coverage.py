@@ -1,7 +1,7 @@
 """The coverage report: every capitalised word of every article, and what it was resolved to.
 
-A capitalised word is resolved when it lies inside a name mention (an actor alias), a place name (a
-place alias), a curated label, or when the word itself is listed in curation/not_entities.yaml with a
+A capitalised word is resolved when it lies inside a curated label, a name mention (an actor alias) or a
+place name (a place alias), in that order of precedence, or when the word itself is listed in curation/not_entities.yaml with a
 reason ("Tuesday": a weekday). Anything else is unresolved, and the build fails on it: completeness is
 checked, not trusted.
 """
@@ -60,7 +60,8 @@ def report(
         resolved_as=pd.Series(pd.NA, index=words.index, dtype="string"),
         resolved_to=pd.Series(pd.NA, index=words.index, dtype="string"),
     )
-    for spans, label in ((names, "actor"), (places, "place"), (labels, "label")):
+    # A label is curated for one occurrence, so it wins over the alias matchers ("Damascus" meaning the state).
+    for spans, label in ((labels, "label"), (names, "actor"), (places, "place")):
         found = _covered_by(words, spans[["article_id", "char_start", "char_end", "actor_id"]], label, "actor_id")
         fill = result["resolved_as"].isna() & found["resolved_as"].notna()
         result.loc[fill, ["resolved_as", "resolved_to"]] = found.loc[fill, ["resolved_as", "resolved_to"]]
