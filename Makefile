@@ -27,6 +27,9 @@ lint: $(STAMP)
 codelists: $(STAMP)      ## re-derive schema/codelists/cameo.csv and plover.csv from the upstream copies
 	$(PY) -m syria_offensive.codelists
 
+benchmark: $(STAMP)      ## synthetic packages of 10k/100k/1M statements: build, read, validate -> benchmarks/results/latest.md
+	$(PY) benchmarks/run.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache
 

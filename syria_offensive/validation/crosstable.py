@@ -1,4 +1,4 @@
-"""Layer 2: rules that span tables, vectorised (merges, isin, numpy string ufuncs; no loop per row).
+"""Layer 2: rules that span tables, vectorised (Arrow hash lookups, numpy on UTF-8 bytes; no loop per row).
 
 - every foreign key resolves (declared in schema/tables/*.yaml);
 - every span equals the article text at its offsets;
@@ -7,20 +7,32 @@
 - every alias is used in some article, and no two actors share an alias; name mentions are aliases;
 - a claim_id is shared by statements of at least two articles;
 - text_sha256 is the hash of the text.
+
+Scale: these checks run on a million statements in seconds (see benchmarks/), in parallel threads. String
+keys are matched with Arrow's hash kernels (`is_in`, `index_in`) rather than pandas `isin`/`map`, which
+turn the looked-up values into Python objects, and a column sorted on a key is looked up once per run of
+equal values. Spans are compared on the UTF-8 bytes of the texts after converting code-point offsets to
+byte offsets: up to 16 bytes as two 8-byte words, longer ones as Arrow string views over the article
+bytes — never by copying an article's text once per span. Each shortcut gives exactly what the plain
+definition gives (tests/test_synthetic.py compares them on damaged data).
 """
 
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 
 import numpy as np
 import pandas as pd
-from numpy.dtypes import StringDType
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from syria_offensive.metadata import codelist, tables
 from syria_offensive.validation.failures import combine, failures
+from syria_offensive.validation.tables import covering_values, in_parallel
 
 SPAN_TABLES = ["statements", "event_reports", "figures", "mentions"]
+_NULLABLE = (pd.StringDtype, pd.DatetimeTZDtype, pd.Int64Dtype, pd.Float64Dtype, np.dtypes.DateTime64DType)
 
 
 def lookup(frame: pd.DataFrame, key: str, value: str) -> pd.Series:
@@ -31,24 +43,147 @@ def lookup(frame: pd.DataFrame, key: str, value: str) -> pd.Series:
 def pick(keys: pd.Series, frame: pd.DataFrame, key: str, value: str) -> pd.Series:
     """frame[value] for each of `keys` (null where unknown), keeping its dtype (Series.map of datetimes with
     missing keys fails in pandas 3)."""
+    column = frame[value]
+    if isinstance(column.dtype, _NULLABLE) and _strings(keys) is not None and _strings(frame[key]) is not None:
+        # the same rows as lookup + reindex, found with Arrow's hash table instead of Python objects
+        return pd.Series(column.array.take(positions(keys, frame[key]), allow_fill=True), index=keys.index)
     found = lookup(frame, key, value).reindex(keys.astype(object).to_numpy())
     return pd.Series(found.to_numpy(), index=keys.index, dtype=found.dtype)
 
 
+def _strings(values: pd.Series, whole: bool = False) -> pa.Array | pa.ChunkedArray | None:
+    """The column as Arrow large strings (zero-copy for the package's string dtype, in the chunks it was
+    read in; `whole`: as one array); None if it is not all text."""
+    if not (pd.api.types.is_string_dtype(values.dtype) or values.dtype == object):
+        return None
+    try:
+        array = pa.array(values, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return None
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type) or pa.types.is_null(array.type)):
+        return None
+    array = array.cast(pa.large_string())
+    return array.combine_chunks() if whole and isinstance(array, pa.ChunkedArray) else array
+
+
+def _chunks(array: pa.Array | pa.ChunkedArray) -> list[pa.Array]:
+    return array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+
+
+def isin(values: pd.Series, allowed: pd.Series) -> np.ndarray:
+    """values.isin(allowed) for non-null values, with Arrow's hash set when both are text (else pandas)."""
+    local, remote = _strings(values), _strings(allowed, whole=True)
+    if local is None or remote is None:
+        return values.isin(allowed).to_numpy(dtype=bool)
+    return pc.is_in(local, value_set=remote).to_numpy(zero_copy_only=False).astype(bool)
+
+
+def positions(keys: pd.Series, index: pd.Series) -> np.ndarray:
+    """For each key, the position of its first occurrence in `index` (-1 if absent): the row that `lookup`
+    keeps and `Series.map` finds (a null key finds a null)."""
+    local, remote = _strings(keys), _strings(index)
+    if local is None or remote is None:
+        first = np.flatnonzero(~index.duplicated().to_numpy())
+        found = pd.Index(index.iloc[first]).get_indexer(keys)
+        return np.where(found >= 0, first[found], -1)
+    starts = _run_starts(local)
+    heads = _heads(local, starts)
+    if 4 * len(heads) < len(remote):  # few keys, a long index: hash the keys, not the index
+        wanted = pc.unique(heads)
+        wanted = wanted.combine_chunks() if isinstance(wanted, pa.ChunkedArray) else wanted
+        hits = pc.index_in(remote, value_set=wanted).to_numpy(zero_copy_only=False)  # (float, NaN = none)
+        rows = np.flatnonzero(~np.isnan(hits))
+        key, first = np.unique(hits[rows].astype(np.int64), return_index=True)  # first row of each key
+        where = np.full(len(wanted), -1, dtype=np.int64)
+        where[key] = rows[first]
+        found = where[pc.index_in(heads, value_set=wanted).to_numpy(zero_copy_only=False).astype(np.int64)]
+    else:
+        remote = remote.combine_chunks() if isinstance(remote, pa.ChunkedArray) else remote
+        found = pc.index_in(heads, value_set=remote).fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return _expand(found, starts, len(local))
+
+
+def _run_starts(array: pa.Array | pa.ChunkedArray) -> np.ndarray | None:
+    """Where each run of equal adjacent values starts, when runs make the column at least 3x shorter (a
+    column sorted on it, e.g. a table's leading key); None otherwise."""
+    if len(array) < 16:
+        return None
+    change = pc.not_equal(array.slice(0, len(array) - 1), array.slice(1)).fill_null(True)
+    starts = np.flatnonzero(np.concatenate([[True], change.to_numpy(zero_copy_only=False)]))
+    return starts if 3 * len(starts) <= len(array) else None
+
+
+def _heads(array: pa.Array | pa.ChunkedArray, starts: np.ndarray | None) -> pa.Array | pa.ChunkedArray:
+    """The first value of each run (a filter: cheaper than a take on a column read in many chunks)."""
+    if starts is None:
+        return array
+    first = np.zeros(len(array), dtype=bool)
+    first[starts] = True
+    return array.filter(pa.array(first))
+
+
+def _expand(found: np.ndarray, starts: np.ndarray | None, length: int) -> np.ndarray:
+    """Per-run results back to per-row results."""
+    return found if starts is None else np.repeat(found, np.diff(np.append(starts, length)))
+
+
+def _resolved(frames: dict[str, pd.DataFrame]) -> dict[tuple[str, int], np.ndarray]:
+    """For each single-field foreign key of text columns: which values occur in the referenced column.
+
+    A column whose distinct values layer 1 has already listed (tables.covering_values) is settled by
+    looking those up; the others pointing at the same column are looked up together (one hash table per
+    referenced column, not per foreign key), a column sorted on the key once per run of equal values.
+    """
+    groups: dict[tuple[str, str], list[tuple[str, int, str]]] = {}
+    for name, table in tables().items():
+        for number, fk in enumerate(table.foreign_keys):
+            if len(fk["fields"]) == 1:
+                target = (fk["reference"]["resource"], fk["reference"]["fields"][0])
+                groups.setdefault(target, []).append((name, number, fk["fields"][0]))
+    resolved = {}
+    for (target, field), members in groups.items():
+        remote = _strings(frames[target][field], whole=True)
+        local = [_strings(frames[name][column]) for name, _, column in members]
+        if remote is None or any(a is None for a in local):
+            continue
+        covers = [covering_values(frames[name][column], compute=False) for name, _, column in members]
+        starts = [None if c is not None else _run_starts(a) for c, a in zip(covers, local, strict=True)]
+        probes = [
+            c.drop_null() if c is not None else _heads(a, s) for c, a, s in zip(covers, local, starts, strict=True)
+        ]
+        chunks = pa.chunked_array([c for p in probes for c in _chunks(p)], type=pa.large_string())
+        found = pc.is_in(chunks, value_set=remote).to_numpy(zero_copy_only=False).astype(bool)
+        ends = np.cumsum([len(p) for p in probes])
+        for member, part, cover, s, a in zip(members, np.split(found, ends[:-1]), covers, starts, local, strict=True):
+            name, number, _ = member
+            if cover is None:
+                resolved[(name, number)] = _expand(part, s, len(a))
+            elif part.all():  # every distinct value resolves, so every row does
+                resolved[(name, number)] = np.ones(len(a), dtype=bool)
+            else:  # some do not: which rows
+                resolved[(name, number)] = pc.is_in(a, value_set=remote).to_numpy(zero_copy_only=False).astype(bool)
+    return resolved
+
+
 def foreign_keys(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     parts = []
+    looked_up = _resolved(frames)
     for name, table in tables().items():
         frame = frames[name]
-        for fk in table.foreign_keys:
+        for number, fk in enumerate(table.foreign_keys):
             ref = frames[fk["reference"]["resource"]]
             local, remote = fk["fields"], fk["reference"]["fields"]
             keys = frame[local]
-            known = keys.isna().any(axis=1)
-            if len(local) == 1:
-                resolved = keys[local[0]].isin(ref[remote[0]])
+            known = keys.isna().any(axis=1).to_numpy()
+            if (name, number) in looked_up:
+                resolved = looked_up[(name, number)]
+            elif len(local) == 1:
+                resolved = isin(keys[local[0]], ref[remote[0]])
             else:
                 resolved = pd.MultiIndex.from_frame(keys).isin(pd.MultiIndex.from_frame(ref[remote]))
             bad = ~(known | resolved)
+            if not bad.any():
+                continue  # (no failure rows: nothing to add)
             target = f"{fk['reference']['resource']}.{','.join(remote)}"
             parts.append(
                 failures(
@@ -62,41 +197,269 @@ def foreign_keys(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return combine(parts)
 
 
+# --- spans: articles.text[char_start:char_end] == text, on UTF-8 bytes ------------------------------------
+
+_MASKS = np.array([0, *[(1 << (8 * n)) - 1 for n in range(1, 8)], 2**64 - 1], dtype=np.uint64)
+
+
+def _utf8(values: pd.Series) -> tuple[pa.Array, np.ndarray, np.ndarray, np.ndarray]:
+    """A text column as UTF-8: (the Arrow array, its bytes as numpy, each value's first byte, each value's
+    byte length). Nulls are empty strings; anything that is not text is compared as str(value), like
+    `astype(str)`."""
+    array = _strings(values, whole=True)
+    if array is None:
+        array = pa.array(values.map(lambda v: v if pd.isna(v) else str(v)), type=pa.large_string(), from_pandas=True)
+    return _utf8_array(array)
+
+
+def _utf8_array(array: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray, np.ndarray, np.ndarray]:
+    """As _utf8, for an Arrow large-string array."""
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    if array.null_count:
+        array = array.fill_null("")
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)[array.offset : array.offset + len(array) + 1]
+    buffer = array.buffers()[2]
+    data = np.frombuffer(buffer, dtype=np.uint8) if buffer is not None else np.zeros(0, np.uint8)
+    return array, data, offsets[:-1].copy(), np.diff(offsets)
+
+
+def _multibyte_leads(data: np.ndarray) -> np.ndarray:
+    """Offsets of the first byte of every multibyte UTF-8 character (scanned in slices: no temporary as
+    large as the texts)."""
+    step = 1 << 24
+    found = [np.flatnonzero(data[i : i + step] >= 0xC0) + i for i in range(0, len(data), step)]
+    return np.concatenate([np.zeros(0, np.int64), *found])
+
+
+class _CodePoints:
+    """Code-point offsets -> byte offsets in the UTF-8 bytes of a text column, vectorised.
+
+    Only multibyte characters need bookkeeping: the byte offset of code point `c` of text `t` is
+    start[t] + c + (the extra bytes of the multibyte characters of `t` before `c`). To count those, queries
+    in order (a table sorted by article and offset) use one binary search over all multibyte characters;
+    others use blocks of BLOCK code points holding the index of the first multibyte character in each, so
+    that a query searches only its block (all queries at once, for as long as any is unresolved).
+    """
+
+    BLOCK = 256
+
+    def __init__(self, data: np.ndarray, start: np.ndarray, nbytes: np.ndarray):
+        self.start = start
+        lead = _multibyte_leads(data) if len(start) else np.zeros(0, np.int64)
+        owner = np.searchsorted(start, lead, side="right") - 1
+        known = np.maximum(owner, 0)
+        inside = (owner >= 0) & (lead < start[known] + nbytes[known])  # (bytes between texts belong to none)
+        lead, owner = lead[inside], owner[inside]
+        first = data[lead]
+        extra = 1 + (first >= 0xE0).astype(np.int64) + (first >= 0xF0)
+        self.cum = np.concatenate([[0], np.cumsum(extra)])  # extra bytes before the i-th multibyte character
+        self.base = self.cum[np.searchsorted(lead, start)]  # ... before each text
+        self.after = np.searchsorted(lead, start + nbytes)  # the first multibyte character after each text
+        self.length = nbytes - (self.cum[self.after] - self.base)  # in code points
+        self.cp_base = cp_base = np.concatenate([[0], np.cumsum(self.length)[:-1]])
+        lead_cp = lead - start[owner] - (self.cum[:-1] - self.base[owner])  # within its text
+        self.lead_cp = np.append(lead_cp, np.iinfo(np.int64).max)  # (+ a sentinel)
+        self.keys = cp_base[owner] + lead_cp  # over all texts, ascending
+        # blocks: the first multibyte character at or after code point k * BLOCK of each text (k = 0.. past its end)
+        blocks = self.length // self.BLOCK + 2
+        self.block_base = np.concatenate([[0], np.cumsum(blocks)[:-1]])
+        text, k, _ = _group_positions(blocks)
+        at = cp_base[text] + np.minimum(k * self.BLOCK, self.length[text])
+        self.block_first = np.searchsorted(self.keys, at, side="left")
+
+    def span(self, text: np.ndarray, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Byte offset and byte length of text[start:end] (0 <= start <= end <= length) of each text."""
+        before = self._before(text, start)
+        first = self.start[text] + start + self.cum[before] - self.base[text]
+        nbytes = end - start  # unless a multibyte character lies in [start, end): most spans have none
+        inside = np.flatnonzero((before < self.after[text]) & (self.lead_cp[before] < end))
+        nbytes[inside] = self.to_bytes(text[inside], end[inside]) - first[inside]
+        return first, nbytes
+
+    def to_bytes(self, text: np.ndarray, cp: np.ndarray) -> np.ndarray:
+        """Byte offset (into all bytes) of code point cp (0 <= cp <= length) of each text."""
+        return self.start[text] + cp + self.cum[self._before(text, cp)] - self.base[text]
+
+    def _before(self, text: np.ndarray, cp: np.ndarray) -> np.ndarray:
+        """The number of multibyte characters before code point cp of each text (of all texts)."""
+        key = self.cp_base[text] + cp
+        if len(key) < 2 or bool((key[1:] >= key[:-1]).all()):  # in order: numpy's search follows along
+            return np.searchsorted(self.keys, key, side="left")
+        block = self.block_base[text] + cp // self.BLOCK
+        lo, hi = self.block_first[block], self.block_first[block + 1]
+        todo = np.flatnonzero(lo < hi)
+        while len(todo):  # binary search within the block, for the queries not yet resolved
+            low, high = lo[todo], hi[todo]
+            mid = (low + high) >> 1
+            less = self.lead_cp[mid] < cp[todo]
+            low, high = np.where(less, mid + 1, low), np.where(less, high, mid)
+            lo[todo], hi[todo] = low, high
+            todo = todo[low < high]
+        return lo
+
+
+def _group_positions(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For groups of the given sizes laid end to end: each row's group, its position in it, group starts."""
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+    group = np.repeat(np.arange(len(counts)), counts)
+    return group, np.arange(len(group)) - starts[group], starts
+
+
+def _words(data: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The eight bytes at each offset (>= 0) as a little-endian integer (zeros past the end)."""
+    n = len(data)
+    if n >= 8 and (len(at) == 0 or at.max() <= n - 8):  # (the usual case: nothing near the end)
+        return np.ndarray(shape=(n - 7,), dtype="<u8", buffer=data, strides=(1,))[at]
+    out = np.zeros(len(at), dtype=np.uint64)
+    inside = at <= n - 8
+    if n >= 8:
+        view = np.ndarray(shape=(n - 7,), dtype="<u8", buffer=data, strides=(1,))
+        out[inside] = view[at[inside]]
+    if not inside.all():
+        m = min(n, 8)
+        tail = np.zeros(16, dtype=np.uint8)
+        tail[:m] = data[n - m :]
+        view = np.ndarray(shape=(9,), dtype="<u8", buffer=tail, strides=(1,))
+        out[~inside] = view[np.minimum(at[~inside] - (n - m), 8)]  # (at or past the end: zeros)
+    return out
+
+
+def _same_short(a: np.ndarray, a_at: np.ndarray, b: np.ndarray, b_at: np.ndarray, nbytes: np.ndarray) -> np.ndarray:
+    """a[a_at:a_at+n] == b[b_at:b_at+n] for byte strings of at most 16 bytes, two 8-byte words at a time."""
+    low, high = _MASKS[np.minimum(nbytes, 8)], _MASKS[np.maximum(nbytes - 8, 0)]
+    same = ((_words(a, a_at) ^ _words(b, b_at)) & low) == 0
+    same &= ((_words(a, a_at + 8) ^ _words(b, b_at + 8)) & high) == 0
+    return same
+
+
+_BLOCK = 1 << 30  # string_view offsets are int32: the data is exposed as overlapping 2 GiB windows
+
+
+def _slices(array: pa.Array, data: np.ndarray, start: np.ndarray, nbytes: np.ndarray) -> pa.Array:
+    """data[start:start+nbytes] for each row as an Arrow string_view array, without copying the bytes.
+
+    A view is 16 bytes: the length, then either the bytes themselves (up to 12, zero-padded) or their first
+    four bytes, the number of the data buffer and the offset in it (Arrow columnar format; little-endian).
+    """
+    views = np.empty((len(start), 2), dtype="<u8")
+    first = _words(data, start)
+    short = np.flatnonzero(nbytes <= 12)
+    views[:, 0] = nbytes.astype(np.uint64) | ((first & _MASKS[4]) << np.uint64(32))
+    block = start // _BLOCK
+    views[:, 1] = block.astype(np.uint64) | ((start - block * _BLOCK).astype(np.uint64) << np.uint64(32))
+    n = nbytes[short]
+    head, second = first[short], _words(data, start[short] + 8)
+    views[short, 0] = n.astype(np.uint64) | ((head & _MASKS[np.minimum(n, 4)]) << np.uint64(32))
+    views[short, 1] = ((head >> np.uint64(32)) & _MASKS[np.maximum(np.minimum(n - 4, 4), 0)]) | (
+        (second & _MASKS[np.maximum(np.minimum(n - 8, 4), 0)]) << np.uint64(32)
+    )
+    buffer, size = array.buffers()[2], len(data)
+    windows = [buffer.slice(k * _BLOCK, min(2 * _BLOCK, size - k * _BLOCK)) for k in range(-(-size // _BLOCK))]
+    if not windows:  # (no bytes at all: every view is inline and empty)
+        windows = [pa.py_buffer(b"")]
+    return pa.Array.from_buffers(pa.string_view(), len(start), [None, pa.py_buffer(views), *windows])
+
+
+SPAN_CHUNK = 1 << 20
+
+
+def _check_spans(
+    code_points: _CodePoints,
+    article_array: pa.Array,
+    article_bytes: np.ndarray,
+    article: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    quoted: pa.Array | pa.ChunkedArray,
+    text_nbytes: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For span rows (their article, offsets, text and its byte length): which are out of range, and which
+    texts differ from the article's text at their offsets (Python slice semantics)."""
+    length = code_points.length[article]
+    out_of_range = (end > length) | (start < 0)
+    ok = ~out_of_range
+    if out_of_range.any() or (end < start).any():  # Python slice semantics for what remains:
+        start = np.minimum(start, length)  # start within [0, length], a negative end counts from the end
+        end = np.maximum(np.where(end < 0, np.maximum(end + length, 0), end), start)
+        first = np.zeros(len(start), dtype=np.int64)
+        nbytes = np.zeros(len(start), dtype=np.int64)
+        first[ok], nbytes[ok] = code_points.span(article[ok], start[ok], end[ok])
+    else:  # (the usual case: 0 <= start <= end <= length everywhere)
+        first, nbytes = code_points.span(article, start, end)
+    same = np.zeros(len(start), dtype=bool)
+    compare = np.flatnonzero(ok & (nbytes == text_nbytes))
+    short = nbytes[compare] <= 16
+    for part, words in ((compare[short], True), (compare[~short], False)):
+        if len(part) == 0:
+            continue
+        text = quoted if len(part) == len(quoted) else quoted.take(part)
+        if words:  # up to 16 bytes: compare two 8-byte words of each side
+            _, text_data, text_first, _ = _utf8_array(text)
+            same[part] = _same_short(article_bytes, first[part], text_data, text_first, nbytes[part])
+        else:  # longer: Arrow compares views of the article bytes with the texts
+            at_offsets = _slices(article_array, article_bytes, first[part], nbytes[part])
+            same[part] = pc.equal(at_offsets, text.cast(pa.string_view())).to_numpy(zero_copy_only=False)
+    return out_of_range, ~same & ok
+
+
 def spans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    texts = lookup(frames["articles"], "article_id", "text")
-    parts = []
-    for name in SPAN_TABLES:
+    articles = frames["articles"]
+    article_array, article_bytes, article_start, article_nbytes = _utf8(articles["text"])
+    code_points = _CodePoints(article_bytes, article_start, article_nbytes)
+    has_text = articles["text"].notna().to_numpy()
+
+    def check(name: str) -> pd.DataFrame:
         frame = frames[name]
-        article_text = frame["article_id"].map(texts)
-        usable = article_text.notna() & frame["char_start"].notna() & frame["char_end"].notna()
-        sub = frame[usable]
-        body = np.array(article_text[usable].astype(str).tolist(), dtype=StringDType())
-        start = sub["char_start"].to_numpy(dtype=np.int64)
-        end = sub["char_end"].to_numpy(dtype=np.int64)
-        length = np.strings.str_len(body)
-        out_of_range = (end > length) | (start < 0)
-        parts.append(
-            failures(
-                name,
-                sub.index[out_of_range],
-                "char_end",
-                sub["char_end"][out_of_range],
-                "offsets are out of range of the article text",
+        article = positions(frame["article_id"], articles["article_id"])  # the article `lookup` would keep
+        found = article >= 0
+        usable = found & frame["char_start"].notna().to_numpy() & frame["char_end"].notna().to_numpy()
+        usable[found] &= has_text[article[found]]
+        rows = np.flatnonzero(usable)
+        every = len(rows) == len(frame)  # (the usual case: all rows, no selection to copy)
+        starts, ends = frame["char_start"], frame["char_end"]
+        if not every:
+            article, starts, ends = article[rows], starts.iloc[rows], ends.iloc[rows]
+        starts, ends = starts.to_numpy(dtype=np.int64), ends.to_numpy(dtype=np.int64)
+        quoted = _strings(frame["text"])
+        if quoted is None:
+            quoted = pa.array(
+                frame["text"].map(lambda v: v if pd.isna(v) else str(v)), type=pa.large_string(), from_pandas=True
             )
+        quoted = quoted.fill_null("")
+        text_nbytes = pc.binary_length(quoted).to_numpy(zero_copy_only=False)[rows]
+        out_of_range, differs = [], []
+        for lo in range(0, len(rows), SPAN_CHUNK):  # slices of rows: temporaries stay small
+            part, chunk = slice(lo, lo + SPAN_CHUNK), rows[lo : lo + SPAN_CHUNK]
+            bad_range, bad_text = _check_spans(
+                code_points, article_array, article_bytes, article[part], starts[part], ends[part],
+                quoted.slice(lo, len(chunk)) if every else quoted.take(chunk), text_nbytes[part],
+            )  # fmt: skip
+            out_of_range.append(chunk[bad_range])
+            differs.append(chunk[bad_text])
+        out_of_range = np.concatenate([np.zeros(0, np.int64), *out_of_range])
+        differs = np.concatenate([np.zeros(0, np.int64), *differs])
+        return combine(
+            [
+                failures(
+                    name,
+                    frame.index[out_of_range],
+                    "char_end",
+                    frame["char_end"].iloc[out_of_range],
+                    "offsets are out of range of the article text",
+                ),
+                failures(
+                    name,
+                    frame.index[differs],
+                    "text",
+                    frame["text"].iloc[differs],
+                    "text differs from articles.text[char_start:char_end]",
+                ),
+            ]
         )
-        at_offsets = np.strings.slice(body, start, end)
-        quoted = np.array(sub["text"].fillna("").astype(str).tolist(), dtype=StringDType())
-        differs = (at_offsets != quoted) & ~out_of_range
-        parts.append(
-            failures(
-                name,
-                sub.index[differs],
-                "text",
-                sub["text"][differs],
-                "text differs from articles.text[char_start:char_end]",
-            )
-        )
-    return combine(parts)
+
+    tasks = {name: partial(check, name) for name in SPAN_TABLES}  # the tables in parallel, the largest first
+    return combine(list(in_parallel(tasks, cost=lambda name: len(frames[name])).values()))
 
 
 def statement_dates(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -118,10 +481,17 @@ def plover_matches_cameo(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     parts = []
     for name in ("statements", "events"):
         frame = frames[name]
-        expected = frame["cameo"].map(crosswalk)
-        bad = ~(expected.fillna("∅").astype(str) == frame["plover"].fillna("∅").astype(str)) & frame["cameo"].isin(
-            crosswalk.index
-        )
+        cameo, plover = _strings(frame["cameo"]), _strings(frame["plover"])
+        if cameo is not None and plover is not None:  # the same comparison in Arrow
+            where = pc.index_in(cameo, value_set=pa.array(crosswalk.index.tolist(), type=pa.large_string()))
+            expected = pa.array(crosswalk.tolist(), type=pa.large_string(), from_pandas=True).take(where)
+            same = pc.equal(pc.fill_null(expected, "∅"), pc.fill_null(plover, "∅"))
+            bad = (~same.to_numpy(zero_copy_only=False)) & where.is_valid().to_numpy(zero_copy_only=False)
+        else:
+            expected = frame["cameo"].map(crosswalk)
+            bad = ~(expected.fillna("∅").astype(str) == frame["plover"].fillna("∅").astype(str)) & frame["cameo"].isin(
+                crosswalk.index
+            )
         parts.append(
             failures(
                 name,
@@ -134,16 +504,46 @@ def plover_matches_cameo(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return combine(parts)
 
 
+def _pair_codes(first, second, first_values: pa.Array, second_values: pa.Array) -> np.ndarray:
+    """One integer per (first, second) pair of strings, equal for equal pairs; -1 when either string is
+    not among the given values (no such pair can match)."""
+    i = pc.index_in(first, value_set=first_values).to_numpy(zero_copy_only=False)  # (float, NaN = absent)
+    j = pc.index_in(second, value_set=second_values).to_numpy(zero_copy_only=False)
+    absent = np.isnan(i) | np.isnan(j)
+    codes = np.nan_to_num(i).astype(np.int64) * len(second_values) + np.nan_to_num(j).astype(np.int64)
+    codes[absent] = -1
+    return codes
+
+
 def aliases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     al = frames["actor_aliases"]
-    names = frames["mentions"][frames["mentions"]["kind"] == "name"]
-    used = pd.MultiIndex.from_frame(al[["actor_id", "alias"]]).isin(
-        pd.MultiIndex.from_frame(names[["actor_id", "text"]])
-    )
-    shared = al["alias"].duplicated(keep=False)
-    not_alias = ~pd.MultiIndex.from_frame(names[["actor_id", "text"]]).isin(
-        pd.MultiIndex.from_frame(al[["actor_id", "alias"]])
-    )
+    mentions = frames["mentions"]
+    columns = [
+        _strings(c) for c in (al["actor_id"], al["alias"], mentions["actor_id"], mentions["text"], mentions["kind"])
+    ]
+    if all(c is not None and c.null_count == 0 for c in columns):  # pairs matched as integers, in Arrow
+        al_actor, al_alias, actor, text, kind = columns
+        is_name = pc.equal(kind, "name")
+        rows = np.flatnonzero(is_name.to_numpy(zero_copy_only=False))
+        actors, texts = pc.unique(al_actor), pc.unique(al_alias)  # pairs as integers over these
+        alias_pairs = pa.array(_pair_codes(al_actor, al_alias, actors, texts))
+        name_pairs = pa.array(_pair_codes(actor.filter(is_name), text.filter(is_name), actors, texts))
+        which = pc.index_in(name_pairs, value_set=alias_pairs)
+        not_alias = which.is_null().to_numpy(zero_copy_only=False)
+        named = np.bincount(which.drop_null().to_numpy(), minlength=len(alias_pairs)) > 0
+        first = pc.index_in(alias_pairs, value_set=alias_pairs).to_numpy(zero_copy_only=False).astype(np.int64)
+        used = named[first]  # (a pair listed twice is used when its first listing is)
+        names_index, names_text = mentions.index[rows], mentions["text"].iloc[rows]
+    else:
+        names = mentions[mentions["kind"] == "name"]
+        used = pd.MultiIndex.from_frame(al[["actor_id", "alias"]]).isin(
+            pd.MultiIndex.from_frame(names[["actor_id", "text"]])
+        )
+        not_alias = ~pd.MultiIndex.from_frame(names[["actor_id", "text"]]).isin(
+            pd.MultiIndex.from_frame(al[["actor_id", "alias"]])
+        )
+        names_index, names_text = names.index, names["text"]
+    shared = al["alias"].duplicated(keep=False).to_numpy()
     return combine(
         [
             failures(
@@ -158,9 +558,9 @@ def aliases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             ),
             failures(
                 "mentions",
-                names.index[not_alias],
+                names_index[not_alias],
                 "text",
-                names["text"][not_alias],
+                names_text[not_alias],
                 "name mention is not an alias of its actor",
             ),
         ]
@@ -169,7 +569,7 @@ def aliases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def claims(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     st = frames["statements"]
-    with_claim = st[st["claim_id"].notna()]
+    with_claim = st.loc[st["claim_id"].notna(), ["claim_id", "article_id"]]
     articles_per_claim = with_claim.groupby("claim_id")["article_id"].transform("nunique")
     lonely = with_claim.index[articles_per_claim < 2]
     return failures(
@@ -183,7 +583,13 @@ def claims(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def text_hashes(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     art = frames["articles"]
-    actual = art["text"].fillna("").map(lambda t: hashlib.sha256(t.encode("utf-8")).hexdigest())  # one per article
+    if _strings(art["text"]) is not None:  # hash the UTF-8 bytes in place (no Python string per article)
+        _, data, start, nbytes = _utf8(art["text"])
+        view = memoryview(data)
+        digests = [hashlib.sha256(view[a : a + n]).hexdigest() for a, n in zip(start, nbytes, strict=True)]
+        actual = pd.Series(pd.array(digests, dtype="string"), index=art.index)  # one per article
+    else:
+        actual = art["text"].fillna("").map(lambda t: hashlib.sha256(t.encode("utf-8")).hexdigest())
     bad = actual != art["text_sha256"]
     return failures(
         "articles", art.index[bad], "text_sha256", art["text_sha256"][bad], "text_sha256 is not the SHA-256 of text"
@@ -203,8 +609,13 @@ def figure_links(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
 
 
+# Relative cost of each rule on a large package (benchmarks/): the costliest start first.
+COST = {"spans": 5, "foreign_keys": 3, "aliases": 2, "text_hashes": 1}
 CHECKS = [foreign_keys, spans, statement_dates, plover_matches_cameo, aliases, claims, text_hashes, figure_links]
 
 
 def check_all(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    return combine([check(frames) for check in CHECKS])
+    """Every rule's failures, in the order of CHECKS; the rules run in parallel threads (the heavy work is
+    in Arrow and numpy, which release the GIL)."""
+    tasks = {check.__name__: partial(check, frames) for check in CHECKS}
+    return combine(list(in_parallel(tasks, cost=lambda name: COST.get(name, 0)).values()))

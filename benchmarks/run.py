@@ -1,0 +1,335 @@
+"""Benchmark: build, read and validate synthetic packages of 10k, 100k and 1M statements.
+
+    python benchmarks/run.py [--sizes 10000 100000 1000000] [--repeat 5] [--frictionless-max 100000]
+                             [--workdir DIR] [--keep] [--output benchmarks/results/latest.md]
+
+For each size N it measures, each in a fresh Python process (so that peak memory is the measurement's own):
+- build: generating the tables (benchmarks/synthetic.py) and writing them with package.write_files;
+- Parquet read: pandas.read_parquet of every table (the baseline: "reading the package into memory");
+- own validation: what `python -m syria_offensive.validation --format parquet` does short of Frictionless —
+  read_package (typed) + layer 1 (pandera) + layer 2 (cross-table, spans included);
+- frictionless: the `frictionless validate datapackage.json` command on the same package, up to
+  --frictionless-max statements; above that its time is extrapolated linearly from the largest size
+  measured (rows per second) and marked as such.
+Reads and validations run --repeat times; the table shows the fastest run (this machine is shared, and the
+slower runs measure the neighbours). It prints the table, the fitted exponent of build time against N
+(least squares on log-log) and the targets, and writes them with a description of the machine as Markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GIB = 2**30
+TARGETS = {"validation / read": 3.0, "frictionless / validation": 50.0, "peak GiB": 4.0, "exponent": 1.1}
+
+
+# --- workers: one measurement each, in a fresh process, printing JSON -------------------------------------
+
+
+def _peak_bytes(who=resource.RUSAGE_SELF) -> int:
+    return resource.getrusage(who).ru_maxrss * 1024  # Linux reports KiB
+
+
+def worker_build(n: int, directory: Path, seed: int) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.synthetic import generate
+    from syria_offensive.package import write_files
+
+    start = time.perf_counter()
+    frames = generate(n, seed)
+    generated = time.perf_counter()
+    write_files(frames, directory)
+    written = time.perf_counter()
+    return {
+        "generate_s": generated - start,
+        "write_s": written - generated,
+        "rows": {name: len(frame) for name, frame in frames.items()},
+        "bytes": {p.name: p.stat().st_size for p in sorted(directory.iterdir())},
+        "peak_bytes": _peak_bytes(),
+    }
+
+
+def worker_read(directory: Path) -> dict:
+    import pandas as pd
+
+    from syria_offensive.metadata import tables
+
+    seconds, frames = {}, {}
+    for name in tables():  # all tables, kept in memory
+        start = time.perf_counter()
+        frames[name] = pd.read_parquet(directory / f"{name}.parquet")
+        seconds[name] = time.perf_counter() - start
+    rows = {name: len(frame) for name, frame in frames.items()}
+    return {"seconds": seconds, "rows": rows, "total_s": sum(seconds.values()), "peak_bytes": _peak_bytes()}
+
+
+def worker_validate(directory: Path) -> dict:
+    from syria_offensive.readers import read_package
+    from syria_offensive.validation import crosstable
+    from syria_offensive.validation import tables as table_checks
+
+    start, cpu = time.perf_counter(), time.process_time()
+    frames, read_failures = read_package(directory, "parquet")
+    read = time.perf_counter()
+    layer1 = table_checks.check_all(frames)
+    checked = time.perf_counter()
+    layer2 = crosstable.check_all(frames)
+    end = time.perf_counter()
+    return {
+        "read_s": read - start,
+        "tables_s": checked - read,
+        "crosstable_s": end - checked,
+        "total_s": end - start,
+        "cpu_s": time.process_time() - cpu,
+        "failures": len(read_failures) + len(layer1) + len(layer2),
+        "peak_bytes": _peak_bytes(),
+    }
+
+
+def worker_frictionless(directory: Path) -> dict:
+    command = [str(Path(sys.executable).with_name("frictionless")), "validate", "datapackage.json"]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=directory, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    return {
+        "total_s": seconds,
+        "valid": result.returncode == 0,
+        "output_tail": (result.stdout + result.stderr)[-2000:] if result.returncode else "",
+        "peak_bytes": _peak_bytes(resource.RUSAGE_CHILDREN),
+    }
+
+
+WORKERS = {"build": worker_build, "read": worker_read, "validate": worker_validate, "frictionless": worker_frictionless}
+
+
+def measure(kind: str, *args: str) -> dict:
+    """Run one worker in a fresh interpreter and return what it measured."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, *args]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    if result.returncode != 0:
+        raise RuntimeError(f"{kind} {args} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+# --- the run ---------------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kib = next(
+            int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal")
+        )
+        ram = f"{mem_kib / 2**20:.1f} GiB"
+    except (OSError, StopIteration, ValueError):
+        ram = "unknown"
+    libraries = ["pandas", "pyarrow", "numpy", "pandera", "frictionless", "duckdb"]
+    versions = ", ".join(f"{lib} {importlib_metadata.version(lib)}" for lib in libraries)
+    return {
+        "CPU": cpu,
+        "cores": str(os.cpu_count()),
+        "RAM": ram,
+        "OS": platform.platform(),
+        "Python": platform.python_version(),
+        "libraries": versions,
+    }
+
+
+def fit_exponent(sizes: list[int], seconds: list[float]) -> float:
+    """Slope of log(seconds) against log(size), least squares."""
+    x = [math.log(s) for s in sizes]
+    y = [math.log(t) for t in seconds]
+    mx, my = sum(x) / len(x), sum(y) / len(y)
+    return sum((a - mx) * (b - my) for a, b in zip(x, y, strict=True)) / sum((a - mx) ** 2 for a in x)
+
+
+def best(runs: list[dict]) -> dict:
+    result = min(runs, key=lambda r: r["total_s"])
+    return {**result, "all_s": [round(r["total_s"], 2) for r in runs]}
+
+
+def run_size(n: int, workdir: Path, repeat: int, frictionless: bool, seed: int, log) -> dict:
+    directory = workdir / f"package-{n}"
+    shutil.rmtree(directory, ignore_errors=True)
+    log(f"N={n:,}: building ...")
+    build = measure("build", str(n), str(directory), str(seed))
+    build["total_s"] = build["generate_s"] + build["write_s"]
+    rows = sum(build["rows"].values())
+    log(f"  {rows:,} rows, {sum(build['bytes'].values()) / 2**20:,.0f} MiB on disk, build {build['total_s']:.1f} s")
+    read = best([measure("read", str(directory)) for _ in range(repeat)])
+    log(f"  Parquet -> pandas {read['total_s']:.2f} s (runs: {read['all_s']})")
+    validation = best([measure("validate", str(directory)) for _ in range(repeat)])
+    if validation["failures"]:
+        raise RuntimeError(f"the synthetic package of {n} statements is not valid: {validation['failures']} failures")
+    log(f"  own validation {validation['total_s']:.2f} s (runs: {validation['all_s']})")
+    result = {"n": n, "rows": rows, "build": build, "read": read, "validation": validation, "frictionless": None}
+    if frictionless:
+        log("  frictionless validate ...")
+        result["frictionless"] = measure("frictionless", str(directory))
+        if not result["frictionless"]["valid"]:
+            raise RuntimeError(f"frictionless finds the package invalid:\n{result['frictionless']['output_tail']}")
+        log(f"  frictionless {result['frictionless']['total_s']:.1f} s")
+    return result
+
+
+def report(results: list[dict], exponent: float, info: dict[str, str]) -> tuple[str, dict]:
+    measured = [r for r in results if r["frictionless"]]
+    per_row = measured[-1]["frictionless"]["total_s"] / measured[-1]["rows"] if measured else None
+    lines = [
+        "| statements | rows (all tables) | build s (gen + write) | build rows/s | Parquet→pandas s | read rows/s "
+        "| own validation s (read + layer 1 + layer 2) | validation CPU s | validation rows/s | validation / read "
+        "| layers 1+2 / read "
+        "| frictionless s | frictionless / validation | peak RSS GiB: build / read / validation / frictionless |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    verdict = {}
+    for r in results:
+        b, rd, v, fl = r["build"], r["read"], r["validation"], r["frictionless"]
+        if fl:
+            fl_s, fl_text, fl_peak = fl["total_s"], f"{fl['total_s']:,.1f}", f"{fl['peak_bytes'] / GIB:.2f}"
+        elif per_row is not None:
+            fl_s = per_row * r["rows"]
+            fl_text, fl_peak = f"≈ {fl_s:,.0f} (extrapolated)", "–"
+        else:
+            fl_s, fl_text, fl_peak = None, "–", "–"
+        ratio_read = v["total_s"] / rd["total_s"]
+        ratio_checks = (v["tables_s"] + v["crosstable_s"]) / rd["total_s"]
+        ratio_fl = fl_s / v["total_s"] if fl_s else None
+        lines.append(
+            f"| {r['n']:,} | {r['rows']:,} | {b['total_s']:.2f} ({b['generate_s']:.2f} + {b['write_s']:.2f}) "
+            f"| {r['rows'] / b['total_s']:,.0f} | {rd['total_s']:.2f} | {r['rows'] / rd['total_s']:,.0f} "
+            f"| {v['total_s']:.2f} ({v['read_s']:.2f} + {v['tables_s']:.2f} + {v['crosstable_s']:.2f}) "
+            f"| {v['cpu_s']:.2f} | {r['rows'] / v['total_s']:,.0f} | {ratio_read:.2f} | {ratio_checks:.2f} | {fl_text} "
+            f"| {'–' if ratio_fl is None else f'{ratio_fl:,.0f}' + ('' if fl else ' (extrapolated)')} "
+            f"| {b['peak_bytes'] / GIB:.2f} / {rd['peak_bytes'] / GIB:.2f} / {v['peak_bytes'] / GIB:.2f} / {fl_peak} |"
+        )
+        verdict = {
+            "n": r["n"],
+            "validation / read": ratio_read,
+            "layers / read": ratio_checks,
+            "frictionless / validation": ratio_fl,
+            "peak GiB": v["peak_bytes"] / GIB,
+        }
+    verdict["exponent"] = exponent
+    largest = results[-1]
+    per_table = ["| table | rows | Parquet→pandas s |", "|---|---:|---:|"]
+    for name, seconds in largest["read"]["seconds"].items():
+        per_table.append(f"| {name} | {largest['read']['rows'][name]:,} | {seconds:.3f} |")
+    sizes = ", ".join(f"{r['n']:,}" for r in results)
+    checks = [
+        f"- validation / Parquet read at {verdict['n']:,} statements: {verdict['validation / read']:.2f} "
+        f"(target ≤ {TARGETS['validation / read']:g}) — {'met' if verdict['validation / read'] <= 3 else 'NOT met'}; "
+        f"layers 1 and 2 alone, on the frames read: {verdict['layers / read']:.2f}",
+        f"- frictionless / validation at {verdict['n']:,} statements: "
+        + (
+            f"{verdict['frictionless / validation']:,.0f}"
+            + (" (frictionless extrapolated)" if not largest["frictionless"] else "")
+            + f" (target ≥ {TARGETS['frictionless / validation']:g}) — "
+            + ("met" if verdict["frictionless / validation"] >= 50 else "NOT met")
+            if verdict["frictionless / validation"]
+            else "not measured"
+        ),
+        f"- peak RSS of the validation at {verdict['n']:,} statements: {verdict['peak GiB']:.2f} GiB "
+        f"(target < {TARGETS['peak GiB']:g} GiB) — {'met' if verdict['peak GiB'] < 4 else 'NOT met'}",
+        f"- build time ∝ N^{exponent:.3f} (least squares on log-log over {sizes}; "
+        f"target: linear, ≤ {TARGETS['exponent']:g}) — {'met' if exponent <= TARGETS['exponent'] else 'NOT met'}",
+    ]
+    text = "\n".join(
+        [
+            "# Benchmark: synthetic packages (benchmarks/run.py)",
+            "",
+            "Generated by `make benchmark`. Times in seconds (wall clock, the fastest of the repeated runs for "
+            "reading and validating); rows/s count the rows of all twelve tables. Each measurement runs in a fresh "
+            "process; peak RSS is that process's (for frictionless, the command's). \"Own validation\" is "
+            "read_package of the Parquet files (typed) + layer 1 (pandera) + layer 2 (cross-table, spans "
+            "included), i.e. `python -m syria_offensive.validation --format parquet` without Frictionless.",
+            "",
+            *lines,
+            "",
+            "Targets:",
+            "",
+            *checks,
+            "",
+            f"Parquet → pandas per table at {largest['n']:,} statements:",
+            "",
+            *per_table,
+            "",
+            "Machine:",
+            "",
+            *[f"- {k}: {v}" for k, v in info.items()],
+            "",
+        ]
+    )
+    return text, verdict
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each read and validation (the fastest counts)")
+    parser.add_argument("--frictionless-max", type=int, default=100_000, help="largest N validated by frictionless")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workdir", type=Path, help="where packages are written (default: a temporary directory)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated packages")
+    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "latest.md")
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.worker:
+        kind, *rest = args.worker
+        if kind == "build":
+            out = worker_build(int(rest[0]), Path(rest[1]), int(rest[2]))
+        else:
+            out = WORKERS[kind](Path(rest[0]))
+        print(json.dumps(out))
+        return 0
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="syria-offensive-benchmark-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    results = []
+    try:
+        for n in sorted(args.sizes):
+            results.append(run_size(n, workdir, args.repeat, n <= args.frictionless_max, args.seed, log))
+            if not args.keep:
+                shutil.rmtree(workdir / f"package-{n}", ignore_errors=True)
+    finally:
+        if not args.keep and args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    exponent = (
+        fit_exponent([r["n"] for r in results], [r["build"]["total_s"] for r in results])
+        if len(results) > 1
+        else float("nan")
+    )
+    text, _ = report(results, exponent, machine())
+    text += f"\nTotal benchmark time: {time.perf_counter() - started:,.0f} s.\n"
+    print(text)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8")
+    log(f"written {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
