@@ -23,7 +23,7 @@ def mini(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def mini_frames():
     """The fixture's tables as the build assembles them (with provenance columns)."""
-    return assemble(FIXTURE / "curation", FIXTURE / "sources")
+    return assemble(FIXTURE / "curation", FIXTURE / "sources", releases_dir=FIXTURE / "no-releases")
 
 
 @pytest.fixture

@@ -25,6 +25,8 @@ def build(inputs: Path, out: Path) -> subprocess.CompletedProcess:
         str(out.parent / f"{out.name}-reports"),
         "--docs",
         str(out.parent / f"{out.name}-docs"),
+        "--releases",  # fixtures are not the released package
+        str(out.parent / f"{out.name}-no-releases"),
     ]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
 
