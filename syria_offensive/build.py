@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from syria_offensive import curation as cur
-from syria_offensive import stable_ids
+from syria_offensive import dtypes, stable_ids
 from syria_offensive.docs import data_dictionary
 from syria_offensive.metadata import codelist, tables
 from syria_offensive.paths import CURATION, DATASETS, DOCS, RELEASES, REPORTS, SOURCES
@@ -387,16 +387,9 @@ def build_mentions(frames, articles, actor_aliases, problems):
 def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Cast to the generated pandas dtypes, sort by primary key, keep provenance columns at the end."""
     table = tables()[name]
-    out = frame.copy()
-    for column, dtype in table.pandas_dtypes().items():
-        if dtype == "datetime64[s]":
-            out[column] = pd.to_datetime(out[column]).astype(dtype)
-        elif dtype in ("Int64", "Float64"):
-            out[column] = pd.to_numeric(out[column], errors="coerce").astype(dtype)
-        else:
-            out[column] = out[column].astype("string")
-    out = out.sort_values(list(table.primary_key), kind="stable", na_position="last")
-    return out[[*table.field_names, *[c for c in PROVENANCE if c in out]]].reset_index(drop=True)
+    keep = [c for c in PROVENANCE if c in frame]
+    out = dtypes.typed(frame, table.to_frictionless(), categoricals=False, coerce=True, keep=keep)
+    return out.sort_values(list(table.primary_key), kind="stable", na_position="last").reset_index(drop=True)
 
 
 def coverage_problems(report: pd.DataFrame, not_entities: pd.DataFrame, curation_dir: Path) -> list[Problem]:
@@ -464,7 +457,7 @@ def assemble(
     }
     typed = {name: _typed(name, frame) for name, frame in built.items()}
     report = coverage.report(
-        typed["articles"].dropna(subset=["text"]), typed["mentions"], f["place_aliases"], f["not_entities"]
+        typed["articles"].dropna(subset=["article_id", "text"]), typed["mentions"], f["place_aliases"], f["not_entities"]
     )
     problems += coverage_problems(report, f["not_entities"], curation_dir)
     problems += stable_ids.check(typed, f["retired"], releases_dir)

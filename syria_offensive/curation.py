@@ -37,6 +37,15 @@ DATE_SPEC = {
     "note": ("str", False),
 }
 EVIDENCE = {"quote": ("str", True), "context": ("str", False), "occurrence": ("int", False)}
+# Actors and places are both named entities with aliases and a free note.
+ENTITY = {
+    "id": ("str", True),
+    "name": ("str", True),
+    "type": ("str", True),
+    "country": ("str", False),
+    "aliases": ("strlist", False),
+    "notes": ("str", False),
+}
 SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "source": {
         "article_id": ("str", True),
@@ -58,29 +67,9 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
         "furniture": ("list", False),
     },
     "furniture": {"kind": ("str", True), "line": ("str", False), "from_line": ("str", False)},
-    "actor": {
-        "id": ("str", True),
-        "name": ("str", True),
-        "type": ("str", True),
-        "country": ("str", False),
-        "parent": ("str", False),
-        "description": ("str", True),
-        "aliases": ("strlist", False),
-        "wikidata": ("map", False),
-        "notes": ("str", False),
-    },
+    "actor": {**ENTITY, "parent": ("str", False), "description": ("str", True), "wikidata": ("map", False)},
     "wikidata": {"qid": ("str", True), "basis": ("str", True)},
-    "place": {
-        "id": ("str", True),
-        "name": ("str", True),
-        "type": ("str", True),
-        "country": ("str", False),
-        "admin1": ("str", False),
-        "aliases": ("strlist", False),
-        "coordinates": ("map", False),
-        "geonames": ("map", False),
-        "notes": ("str", False),
-    },
+    "place": {**ENTITY, "admin1": ("str", False), "coordinates": ("map", False), "geonames": ("map", False)},
     "coordinates": {
         "lat": ("number", True),
         "lon": ("number", True),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -17,8 +18,19 @@ def pandas_dtype(field: dict[str, Any], categoricals: bool = True) -> Any:
     return PANDAS_TYPES[field["type"]]
 
 
-def typed(frame: pd.DataFrame, schema: dict[str, Any], categoricals: bool = True) -> pd.DataFrame:
-    """Cast a frame read from CSV or Parquet to the dtypes its Table Schema declares."""
+def typed(
+    frame: pd.DataFrame,
+    schema: dict[str, Any],
+    categoricals: bool = True,
+    coerce: bool = False,
+    keep: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Cast a frame read from CSV, Parquet or curation to the dtypes its Table Schema declares.
+
+    `coerce` turns unparseable numbers into nulls instead of raising: the build uses it because its curation
+    checks have already reported them. `keep` names extra columns carried after the schema's fields (the
+    build's `_file`/`_line` provenance).
+    """
     out = frame.copy()
     for field in schema["fields"]:
         dtype = pandas_dtype(field, categoricals)
@@ -26,11 +38,9 @@ def typed(frame: pd.DataFrame, schema: dict[str, Any], categoricals: bool = True
         if dtype == "datetime64[s]":
             out[field["name"]] = pd.to_datetime(column).astype(dtype)
         elif dtype in ("Int64", "Float64"):
-            out[field["name"]] = pd.to_numeric(column).astype(dtype)
+            out[field["name"]] = pd.to_numeric(column, errors="coerce" if coerce else "raise").astype(dtype)
+        elif isinstance(dtype, pd.CategoricalDtype):
+            out[field["name"]] = column.astype("string").astype(dtype)
         else:
-            out[field["name"]] = (
-                column.astype("string").astype(dtype)
-                if isinstance(dtype, pd.CategoricalDtype)
-                else column.astype(dtype)
-            )
-    return out[[f["name"] for f in schema["fields"]]]
+            out[field["name"]] = column.astype(dtype)
+    return out[[*(f["name"] for f in schema["fields"]), *keep]]

@@ -35,12 +35,20 @@ def local_datasets(start: Path | None = None) -> Path | None:
     return None
 
 
+def inside(directory: Path, relative: str) -> Path:
+    """directory/relative, refused when the path from the data would lead out of the package directory."""
+    path = (directory / relative).resolve()
+    if not path.is_relative_to(directory.resolve()):
+        raise ValueError(f"{directory / 'datapackage.json'}: resource path {relative!r} leads outside the package")
+    return path
+
+
 def verify(directory: Path) -> list[str]:
     """Names of files whose bytes differ from the sha256 recorded in datapackage.json."""
     descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
     bad = []
     for resource in descriptor["resources"]:
-        path = directory / resource["path"]
+        path = inside(directory, resource["path"])
         expected = resource.get("hash", "").removeprefix("sha256:")
         if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != expected:
             bad.append(resource["path"])
@@ -89,11 +97,12 @@ def package_directory(path: Path | None = None, base_url: str | None = None, cac
 
 def read_table(directory: Path, resource: dict) -> pd.DataFrame:
     """One table from its Parquet twin when present (faster), else its CSV, cast to the schema's dtypes."""
-    parquet = directory / resource["path"].replace(".csv", ".parquet")
+    csv = inside(directory, resource["path"])
+    parquet = csv.with_suffix(".parquet")
     if parquet.is_file():
         frame = pd.read_parquet(parquet)
     else:
-        frame = pd.read_csv(directory / resource["path"], dtype=str, keep_default_na=False, na_values=[""])
+        frame = pd.read_csv(csv, dtype=str, keep_default_na=False, na_values=[""])
     return typed(frame, resource["schema"])
 
 

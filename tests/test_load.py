@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import http.server
+import json
+import shutil
 import threading
 from pathlib import Path
 
@@ -63,6 +65,21 @@ def test_load_without_a_name_returns_every_table(package):
 def test_an_unknown_table_name_is_a_clear_error(package):
     with pytest.raises(KeyError, match="no table 'statement'; the tables are: articles"):
         syria_offensive.load("statement", path=package)
+
+
+@pytest.mark.parametrize("hostile", ["../outside.csv", "/etc/passwd"])
+def test_a_resource_path_leading_outside_the_package_is_refused(package, tmp_path, hostile):
+    copy = tmp_path / "datasets"
+    shutil.copytree(package, copy)
+    (tmp_path / "outside.csv").write_text("secret\n", encoding="utf-8")
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    statements = next(r for r in descriptor["resources"] if r["name"] == "statements")
+    statements["path"] = hostile
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    with pytest.raises(ValueError, match=f"resource path '{hostile}' leads outside the package"):
+        syria_offensive.load("statements", path=copy)
+    with pytest.raises(ValueError, match="leads outside the package"):
+        verify(copy)
 
 
 def test_inside_a_checkout_the_local_datasets_are_read():

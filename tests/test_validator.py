@@ -41,11 +41,19 @@ def test_a_valid_package_passes_every_layer(package):
     assert "valid (layers: pandera, cross-table, frictionless; formats: csv, parquet)" in result.stdout
 
 
-def test_an_edited_csv_is_checked_by_every_layer(package, tmp_path):
+def edited_copy(package: Path, tmp_path: Path, file: str, old: str, new: str) -> Path:
+    """A copy of the package with one CSV edited as a downstream user would (the edit must apply)."""
     copy = tmp_path / "copy"
     shutil.copytree(package, copy)
-    csv = copy / "statements.csv"
-    csv.write_text(csv.read_text(encoding="utf-8").replace(",indirect,", ",hearsay,"), encoding="utf-8")
+    csv = copy / file
+    text = csv.read_text(encoding="utf-8")
+    assert old in text
+    csv.write_text(text.replace(old, new), encoding="utf-8")
+    return copy
+
+
+def test_an_edited_csv_is_checked_by_every_layer(package, tmp_path):
+    copy = edited_copy(package, tmp_path, "statements.csv", ",indirect,", ",hearsay,")
     result = validate(str(copy), "--format", "csv")
     assert result.returncode == 1
     assert "[table] statements.csv row 3: mode: value must be one of the codes of mode (got 'hearsay')" in result.stdout
@@ -55,11 +63,9 @@ def test_an_edited_csv_is_checked_by_every_layer(package, tmp_path):
 
 
 def test_a_value_that_cannot_be_typed_is_reported_not_nulled(package, tmp_path):
-    copy = tmp_path / "copy"
-    shutil.copytree(package, copy)
-    csv = copy / "figures.csv"
-    csv.write_text(csv.read_text(encoding="utf-8").replace(",12,", ",twelve,"), encoding="utf-8")
+    copy = edited_copy(package, tmp_path, "figures.csv", ",12,", ",twelve,")
     result = validate(str(copy), "--format", "csv")
+    assert result.returncode == 1
     assert "[read] figures.csv row 2: value: value is not a whole number (got 'twelve')" in result.stdout
 
 

@@ -1,9 +1,9 @@
 """The coverage report: every capitalised word of every article, and what it was resolved to.
 
 A capitalised word is resolved when it lies inside a curated label, a name mention (an actor alias) or a
-place name (a place alias), in that order of precedence, or when the word itself is listed in curation/not_entities.yaml with a
-reason ("Tuesday": a weekday). Anything else is unresolved, and the build fails on it: completeness is
-checked, not trusted.
+place name (a place alias), in that order of precedence, or when the word itself is listed in
+curation/not_entities.yaml with a reason ("Tuesday": a weekday). Anything else is unresolved, and the build
+fails on it: completeness is checked, not trusted.
 """
 
 from __future__ import annotations
@@ -13,21 +13,14 @@ import re
 import numpy as np
 import pandas as pd
 
-from syria_offensive.transforms.aliases import match
+from syria_offensive.transforms.aliases import match, scan
 
 CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
 COLUMNS = ["article_id", "char_start", "char_end", "word", "resolved_as", "resolved_to"]
 
 
 def capitalised_words(articles: pd.DataFrame) -> pd.DataFrame:
-    found = (
-        articles.set_index("article_id")["text"]
-        .map(lambda text: [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)])  # one scan per text
-        .explode()
-        .dropna()
-    )
-    frame = pd.DataFrame(found.tolist(), columns=["char_start", "char_end", "word"], index=found.index)
-    return frame.reset_index()
+    return scan(articles, CAPITALISED).rename(columns={"text": "word"})
 
 
 def _covered_by(words: pd.DataFrame, spans: pd.DataFrame, label: str, target: str) -> pd.DataFrame:
