@@ -457,7 +457,10 @@ def assemble(
     }
     typed = {name: _typed(name, frame) for name, frame in built.items()}
     report = coverage.report(
-        typed["articles"].dropna(subset=["article_id", "text"]), typed["mentions"], f["place_aliases"], f["not_entities"]
+        typed["articles"].dropna(subset=["article_id", "text"]),
+        typed["mentions"],
+        f["place_aliases"],
+        f["not_entities"],
     )
     problems += coverage_problems(report, f["not_entities"], curation_dir)
     problems += stable_ids.check(typed, f["retired"], releases_dir)

@@ -16,12 +16,14 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from syria_offensive.metadata import PANDAS_TYPES, Field, Table, tables
+from syria_offensive.dtypes import PANDAS_TYPES
+from syria_offensive.metadata import Field, Table, tables
 from syria_offensive.validation.failures import combine, failures
 
 TYPE_WORDS = {"integer": "a whole number", "number": "a number", "date": "a date YYYY-MM-DD"}
@@ -56,9 +58,17 @@ def _convert(table: Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
             continue
         text = raw[field.name].astype("string")
         if field.type == "integer":
-            number = pd.to_numeric(text, errors="coerce")
-            whole = number.isna() | (number == number.round())
-            value = number.where(whole).astype("Float64").astype("Int64")
+            value, too_large = _integers(text)
+            if too_large.any():
+                problems.append(
+                    failures(
+                        table.name,
+                        raw.index[too_large],
+                        field.name,
+                        text[too_large],
+                        f"value is out of range: a whole number from -{EXACT_INTEGERS} to {EXACT_INTEGERS} is expected",
+                    )
+                )
         elif field.type == "number":
             value = pd.to_numeric(text, errors="coerce").astype("Float64")
         elif field.type == "date":
@@ -67,6 +77,8 @@ def _convert(table: Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
             out[field.name] = text
             continue
         bad = text.notna() & value.isna()
+        if field.type == "integer":
+            bad &= ~too_large  # (reported above)
         if bad.any():
             problems.append(
                 failures(table.name, raw.index[bad], field.name, text[bad], f"value is not {TYPE_WORDS[field.type]}")
@@ -78,8 +90,27 @@ def _convert(table: Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
     return out, combine(problems)
 
 
-def read_csv(path: Path, table: Table) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+def _integers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Text -> Int64 (null where it is not a whole number), and where it is a whole number beyond ±2**53.
+
+    Numbers go through Float64, which holds every whole number up to 2**53 exactly; a larger one (or an
+    infinite one) would otherwise turn into a wrong value silently."""
+    number = pd.to_numeric(text, errors="coerce").astype("Float64")  # (Int64, UInt64 or Float64 before)
+    finite = number.notna() & (number.abs() < float("inf"))
+    whole = finite & (number == number.round())
+    too_large = (whole & (number.abs() > EXACT_INTEGERS)).fillna(False).to_numpy(dtype=bool)
+    value = number.where(whole.fillna(False) & ~too_large).astype("Int64")
+    return value, pd.Series(too_large, index=text.index)
+
+
+def read_csv(path: Path, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    if not isinstance(raw.index, pd.RangeIndex):
+        # pandas takes the first field(s) of each row as the index when the first data row has more fields
+        # than the header (and then any other row with even more raises ParserError, reported as unreadable)
+        header = len(raw.columns)
+        raise ValueError(f"line 2 has more fields than the header ({header} names): a column name or a comma is missing")
+    return raw, combine([])
 
 
 def _typed_arrow(field: Field | None, column: pa.ChunkedArray) -> pa.ChunkedArray | None:
@@ -100,15 +131,92 @@ def _typed_arrow(field: Field | None, column: pa.ChunkedArray) -> pa.ChunkedArra
     return column.cast(pa.timestamp("s")) if DATE_RANGE[0] <= low and high <= DATE_RANGE[1] else None
 
 
-def read_parquet(path: Path, table: Table) -> pd.DataFrame:
+def _invalid_utf8(data: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Offsets of the bytes of `data` that are not part of a well-formed UTF-8 character (RFC 3629: no
+    overlong forms, no surrogates, nothing above U+10FFFF; `ends`: where each value ends, ascending — no
+    character crosses one), vectorised over the non-ASCII bytes only."""
+    high = np.flatnonzero(data >= 0x80)
+    byte = data[high].astype(np.int64)
+    size = np.select([byte >= 0xF5, byte >= 0xF0, byte >= 0xE0, byte >= 0xC2, byte >= 0xC0], [0, 4, 3, 2, 0], 1)
+    # size: 2-4 for a lead byte, 1 for a continuation byte, 0 for a byte that never occurs in UTF-8
+    lead = np.flatnonzero(size >= 2)
+    end = ends[np.minimum(np.searchsorted(ends, high[lead], side="right"), len(ends) - 1)] if len(ends) else high[lead]
+    ok = high[lead] + size[lead] <= end  # the character ends within its value
+    for k in (1, 2, 3):  # the k-th byte after each lead must be the next non-ASCII byte, a continuation
+        needs = size[lead] > k
+        at = lead + k
+        inside = at < len(high)
+        follows = np.zeros(len(lead), dtype=bool)
+        follows[inside] = (high[at[inside]] == high[lead[inside]] + k) & (size[at[inside]] == 1)
+        ok &= ~needs | follows
+    second = np.zeros(len(lead), dtype=np.int64)  # the second byte's range for E0, ED, F0 and F4
+    second[lead + 1 < len(high)] = byte[lead[lead + 1 < len(high)] + 1]
+    first = byte[lead]
+    ok &= ~(((first == 0xE0) & (second < 0xA0)) | ((first == 0xED) & (second > 0x9F)))
+    ok &= ~(((first == 0xF0) & (second < 0x90)) | ((first == 0xF4) & (second > 0x8F)))
+    claimed = np.zeros(len(high), dtype=bool)  # continuation bytes that belong to a well-formed character
+    for k in (1, 2, 3):
+        good = lead[ok & (size[lead] > k)]
+        claimed[good + k] = True
+    bad = (size == 0) | ((size == 1) & ~claimed)
+    bad[lead[~ok]] = True
+    return high[bad]
+
+
+def _valid_utf8(column: pa.ChunkedArray) -> tuple[pa.ChunkedArray, list[int], list[str]]:
+    """The column with values that are not well-formed UTF-8 nulled, those rows and their bytes shown with
+    replacement characters. (The Parquet reader does not check; CSV is decoded by Python, which does.)"""
+    chunks, rows, shown, at = [], [], [], 0
+    for chunk in column.chunks:
+        try:
+            chunk.validate(full=True)
+            chunks.append(chunk)
+        except pa.ArrowInvalid:
+            width = np.int32 if pa.types.is_string(chunk.type) else np.int64
+            offsets = np.frombuffer(chunk.buffers()[1], dtype=width)[chunk.offset : chunk.offset + len(chunk) + 1]
+            offsets = offsets.astype(np.int64)
+            data = np.frombuffer(chunk.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+            where = np.unique(np.searchsorted(offsets, _invalid_utf8(data, offsets - offsets[0]) + offsets[0], side="right") - 1)
+            bad = np.zeros(len(chunk), dtype=bool)
+            bad[where] = True
+            bad &= chunk.is_valid().to_numpy(zero_copy_only=False)
+            values = chunk.filter(pa.array(bad)).cast(pa.large_binary()).to_pylist()
+            rows += (np.flatnonzero(bad) + at).tolist()
+            shown += [v.decode("utf-8", errors="replace") for v in values]  # (one per value reported)
+            chunks.append(pc.if_else(pa.array(bad), pa.scalar(None, chunk.type), chunk))
+        at += len(chunk)
+    if not rows:
+        return column, [], []
+    return pa.chunked_array(chunks, type=chunks[0].type if chunks else column.type), rows, shown
+
+
+def read_parquet(path: Path, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Columns of the schema's Arrow type typed (when exact, see the module doc), all others as text."""
     arrow = pq.read_table(path)
     fields = {f.name: f for f in table.fields}
-    columns = {}
-    for name in arrow.column_names:
-        typed = _typed_arrow(fields.get(name), arrow[name])
-        columns[name] = typed if typed is not None else arrow[name].cast(pa.string())
-    return pa.table(columns).to_pandas(types_mapper=TO_PANDAS.get)
+    columns, problems = {}, []
+    names = arrow.column_names
+    for number, name in enumerate(names):
+        if names.index(name) != number:
+            problems.append(failures(table.name, [None], "(columns)", [name], "column name occurs more than once"))
+            continue  # (the first one is read)
+        column = arrow.column(number)
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            column, rows, shown = _valid_utf8(column)
+            if rows:
+                problems.append(failures(table.name, rows, name, shown, "value is not valid UTF-8 text"))
+        typed = _typed_arrow(fields.get(name), column)
+        if typed is None:
+            try:
+                typed = column.cast(pa.string())
+            except pa.ArrowException as err:  # (binary that is not UTF-8, nested types, ...)
+                problems.append(
+                    failures(table.name, [None], name, [str(column.type)], f"column cannot be read as text: {err}"[:300])
+                )
+                typed = pa.nulls(len(column), pa.string())
+        columns[name] = typed
+    # (ignore_metadata: the rows are numbered from 0 whatever index a writer's pandas metadata describes)
+    return pa.table(columns).to_pandas(types_mapper=TO_PANDAS.get, ignore_metadata=True), combine(problems)
 
 
 def _read_table(directory: Path, fmt: str, name: str, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -116,7 +224,8 @@ def _read_table(directory: Path, fmt: str, name: str, table: Table) -> tuple[pd.
     path = directory / f"{name}.{fmt}"
     problems = []
     try:
-        raw = reader(path, table)
+        raw, found = reader(path, table)
+        problems.append(found)
     except FileNotFoundError:
         problems.append(failures(name, [None], "(file)", [path.name], "file is missing"))
         raw = pd.DataFrame({f: pd.Series(dtype="string") for f in table.field_names})

@@ -28,8 +28,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from syria_offensive.metadata import codelist, tables
+from syria_offensive.validation import keys
 from syria_offensive.validation.failures import combine, failures
-from syria_offensive.validation.tables import covering_values, in_parallel
+from syria_offensive.validation.keys import chunks as _chunks
+from syria_offensive.validation.keys import expand as _expand
+from syria_offensive.validation.keys import heads as _heads
+from syria_offensive.validation.keys import run_starts as _run_starts
+from syria_offensive.validation.keys import strings as _strings
+from syria_offensive.validation.keys import whole_array as _whole
+from syria_offensive.validation.tables import in_parallel
 
 SPAN_TABLES = ["statements", "event_reports", "figures", "mentions"]
 _NULLABLE = (pd.StringDtype, pd.DatetimeTZDtype, pd.Int64Dtype, pd.Float64Dtype, np.dtypes.DateTime64DType)
@@ -40,10 +47,12 @@ def lookup(frame: pd.DataFrame, key: str, value: str) -> pd.Series:
     return frame.drop_duplicates(key).set_index(key)[value]
 
 
-def pick(keys: pd.Series, frame: pd.DataFrame, key: str, value: str) -> pd.Series:
+def pick(keys: pd.Series, frame: pd.DataFrame, key: str, value: str, rows: np.ndarray | None = None) -> pd.Series:
     """frame[value] for each of `keys` (null where unknown), keeping its dtype (Series.map of datetimes with
-    missing keys fails in pandas 3)."""
+    missing keys fails in pandas 3); `rows`: the keys' rows in `frame` when known (positions())."""
     column = frame[value]
+    if rows is not None and isinstance(column.dtype, _NULLABLE):
+        return pd.Series(column.array.take(rows, allow_fill=True), index=keys.index)
     if isinstance(column.dtype, _NULLABLE) and _strings(keys) is not None and _strings(frame[key]) is not None:
         # the same rows as lookup + reindex, found with Arrow's hash table instead of Python objects
         return pd.Series(column.array.take(positions(keys, frame[key]), allow_fill=True), index=keys.index)
@@ -51,23 +60,10 @@ def pick(keys: pd.Series, frame: pd.DataFrame, key: str, value: str) -> pd.Serie
     return pd.Series(found.to_numpy(), index=keys.index, dtype=found.dtype)
 
 
-def _strings(values: pd.Series, whole: bool = False) -> pa.Array | pa.ChunkedArray | None:
-    """The column as Arrow large strings (zero-copy for the package's string dtype, in the chunks it was
-    read in; `whole`: as one array); None if it is not all text."""
-    if not (pd.api.types.is_string_dtype(values.dtype) or values.dtype == object):
-        return None
-    try:
-        array = pa.array(values, from_pandas=True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-        return None
-    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type) or pa.types.is_null(array.type)):
-        return None
-    array = array.cast(pa.large_string())
-    return array.combine_chunks() if whole and isinstance(array, pa.ChunkedArray) else array
-
-
-def _chunks(array: pa.Array | pa.ChunkedArray) -> list[pa.Array]:
-    return array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+def _at(column: pd.Series, rows: np.ndarray | pd.Index) -> pd.Series | list:
+    """column.iloc[rows] (positions), for the values of failures: taking no rows of a column of many Arrow
+    chunks costs pandas a copy of the whole column."""
+    return column.iloc[rows] if len(rows) else []
 
 
 def isin(values: pd.Series, allowed: pd.Series) -> np.ndarray:
@@ -76,6 +72,18 @@ def isin(values: pd.Series, allowed: pd.Series) -> np.ndarray:
     if local is None or remote is None:
         return values.isin(allowed).to_numpy(dtype=bool)
     return pc.is_in(local, value_set=remote).to_numpy(zero_copy_only=False).astype(bool)
+
+
+def referenced(frames: dict[str, pd.DataFrame], name: str, field: str, target: str, target_field: str) -> np.ndarray:
+    """positions(frames[name][field], frames[target][target_field]): from the lookup of the foreign key
+    when the schema declares this one (keys.referenced_rows, shared with the foreign-key check)."""
+    number = keys.reference_number(name, field)
+    reference = tables()[name].foreign_keys[number]["reference"] if number is not None else {}
+    if reference.get("resource") == target and list(reference.get("fields", [])) == [target_field]:
+        rows = keys.referenced_rows(frames, name, number)
+        if rows is not None:
+            return rows
+    return positions(frames[name][field], frames[target][target_field])
 
 
 def positions(keys: pd.Series, index: pd.Series) -> np.ndarray:
@@ -90,7 +98,7 @@ def positions(keys: pd.Series, index: pd.Series) -> np.ndarray:
     heads = _heads(local, starts)
     if 4 * len(heads) < len(remote):  # few keys, a long index: hash the keys, not the index
         wanted = pc.unique(heads)
-        wanted = wanted.combine_chunks() if isinstance(wanted, pa.ChunkedArray) else wanted
+        wanted = _whole(wanted)
         hits = pc.index_in(remote, value_set=wanted).to_numpy(zero_copy_only=False)  # (float, NaN = none)
         rows = np.flatnonzero(~np.isnan(hits))
         key, first = np.unique(hits[rows].astype(np.int64), return_index=True)  # first row of each key
@@ -98,89 +106,29 @@ def positions(keys: pd.Series, index: pd.Series) -> np.ndarray:
         where[key] = rows[first]
         found = where[pc.index_in(heads, value_set=wanted).to_numpy(zero_copy_only=False).astype(np.int64)]
     else:
-        remote = remote.combine_chunks() if isinstance(remote, pa.ChunkedArray) else remote
+        remote = _whole(remote)
         found = pc.index_in(heads, value_set=remote).fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
     return _expand(found, starts, len(local))
 
 
-def _run_starts(array: pa.Array | pa.ChunkedArray) -> np.ndarray | None:
-    """Where each run of equal adjacent values starts, when runs make the column at least 3x shorter (a
-    column sorted on it, e.g. a table's leading key); None otherwise."""
-    if len(array) < 16:
-        return None
-    change = pc.not_equal(array.slice(0, len(array) - 1), array.slice(1)).fill_null(True)
-    starts = np.flatnonzero(np.concatenate([[True], change.to_numpy(zero_copy_only=False)]))
-    return starts if 3 * len(starts) <= len(array) else None
-
-
-def _heads(array: pa.Array | pa.ChunkedArray, starts: np.ndarray | None) -> pa.Array | pa.ChunkedArray:
-    """The first value of each run (a filter: cheaper than a take on a column read in many chunks)."""
-    if starts is None:
-        return array
-    first = np.zeros(len(array), dtype=bool)
-    first[starts] = True
-    return array.filter(pa.array(first))
-
-
-def _expand(found: np.ndarray, starts: np.ndarray | None, length: int) -> np.ndarray:
-    """Per-run results back to per-row results."""
-    return found if starts is None else np.repeat(found, np.diff(np.append(starts, length)))
-
-
-def _resolved(frames: dict[str, pd.DataFrame]) -> dict[tuple[str, int], np.ndarray]:
-    """For each single-field foreign key of text columns: which values occur in the referenced column.
-
-    A column whose distinct values layer 1 has already listed (tables.covering_values) is settled by
-    looking those up; the others pointing at the same column are looked up together (one hash table per
-    referenced column, not per foreign key), a column sorted on the key once per run of equal values.
-    """
-    groups: dict[tuple[str, str], list[tuple[str, int, str]]] = {}
-    for name, table in tables().items():
-        for number, fk in enumerate(table.foreign_keys):
-            if len(fk["fields"]) == 1:
-                target = (fk["reference"]["resource"], fk["reference"]["fields"][0])
-                groups.setdefault(target, []).append((name, number, fk["fields"][0]))
-    resolved = {}
-    for (target, field), members in groups.items():
-        remote = _strings(frames[target][field], whole=True)
-        local = [_strings(frames[name][column]) for name, _, column in members]
-        if remote is None or any(a is None for a in local):
-            continue
-        covers = [covering_values(frames[name][column], compute=False) for name, _, column in members]
-        starts = [None if c is not None else _run_starts(a) for c, a in zip(covers, local, strict=True)]
-        probes = [
-            c.drop_null() if c is not None else _heads(a, s) for c, a, s in zip(covers, local, starts, strict=True)
-        ]
-        chunks = pa.chunked_array([c for p in probes for c in _chunks(p)], type=pa.large_string())
-        found = pc.is_in(chunks, value_set=remote).to_numpy(zero_copy_only=False).astype(bool)
-        ends = np.cumsum([len(p) for p in probes])
-        for member, part, cover, s, a in zip(members, np.split(found, ends[:-1]), covers, starts, local, strict=True):
-            name, number, _ = member
-            if cover is None:
-                resolved[(name, number)] = _expand(part, s, len(a))
-            elif part.all():  # every distinct value resolves, so every row does
-                resolved[(name, number)] = np.ones(len(a), dtype=bool)
-            else:  # some do not: which rows
-                resolved[(name, number)] = pc.is_in(a, value_set=remote).to_numpy(zero_copy_only=False).astype(bool)
-    return resolved
-
-
 def foreign_keys(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every foreign key resolves. Single-field keys of text columns are looked up together per referenced
+    column (keys.resolved: shared with layer 1, which proves the keys' patterns with it)."""
     parts = []
-    looked_up = _resolved(frames)
     for name, table in tables().items():
         frame = frames[name]
         for number, fk in enumerate(table.foreign_keys):
             ref = frames[fk["reference"]["resource"]]
             local, remote = fk["fields"], fk["reference"]["fields"]
-            keys = frame[local]
-            known = keys.isna().any(axis=1).to_numpy()
-            if (name, number) in looked_up:
-                resolved = looked_up[(name, number)]
+            values = frame[local[0]] if len(local) == 1 else frame[local]
+            known = values.isna().to_numpy() if len(local) == 1 else values.isna().any(axis=1).to_numpy()
+            looked_up = keys.resolved(frames, name, number)
+            if looked_up is not None:
+                resolved = looked_up
             elif len(local) == 1:
-                resolved = isin(keys[local[0]], ref[remote[0]])
+                resolved = isin(values, ref[remote[0]])
             else:
-                resolved = pd.MultiIndex.from_frame(keys).isin(pd.MultiIndex.from_frame(ref[remote]))
+                resolved = pd.MultiIndex.from_frame(values).isin(pd.MultiIndex.from_frame(ref[remote]))
             bad = ~(known | resolved)
             if not bad.any():
                 continue  # (no failure rows: nothing to add)
@@ -190,7 +138,7 @@ def foreign_keys(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     name,
                     frame.index[bad],
                     ",".join(local),
-                    keys.loc[bad, local[0]],
+                    frame[local[0]][bad],
                     f"unknown reference: no {target} has this value",
                 )
             )
@@ -213,22 +161,22 @@ def _utf8(values: pd.Series) -> tuple[pa.Array, np.ndarray, np.ndarray, np.ndarr
 
 
 def _utf8_array(array: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray, np.ndarray, np.ndarray]:
-    """As _utf8, for an Arrow large-string array."""
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
-    if array.null_count:
-        array = array.fill_null("")
+    """As _utf8, for an Arrow large-string array (its bytes are not copied; a null has length 0)."""
+    array = _whole(array)
     offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)[array.offset : array.offset + len(array) + 1]
     buffer = array.buffers()[2]
     data = np.frombuffer(buffer, dtype=np.uint8) if buffer is not None else np.zeros(0, np.uint8)
-    return array, data, offsets[:-1].copy(), np.diff(offsets)
+    nbytes = np.diff(offsets)
+    if array.null_count:
+        nbytes[~array.is_valid().to_numpy(zero_copy_only=False)] = 0
+    return array, data, offsets[:-1].copy(), nbytes
 
 
-def _multibyte_leads(data: np.ndarray) -> np.ndarray:
-    """Offsets of the first byte of every multibyte UTF-8 character (scanned in slices: no temporary as
-    large as the texts)."""
+def _multibyte_leads(data: np.ndarray, low: int, high: int) -> np.ndarray:
+    """Offsets of the first byte of every multibyte UTF-8 character in data[low:high] (scanned in slices:
+    no temporary as large as the texts)."""
     step = 1 << 24
-    found = [np.flatnonzero(data[i : i + step] >= 0xC0) + i for i in range(0, len(data), step)]
+    found = [np.flatnonzero(data[i : min(i + step, high)] >= 0xC0) + i for i in range(low, high, step)]
     return np.concatenate([np.zeros(0, np.int64), *found])
 
 
@@ -246,14 +194,18 @@ class _CodePoints:
 
     def __init__(self, data: np.ndarray, start: np.ndarray, nbytes: np.ndarray):
         self.start = start
-        lead = _multibyte_leads(data) if len(start) else np.zeros(0, np.int64)
+        end = start + nbytes
+        lead = _multibyte_leads(data, int(start[0]), int(end[-1])) if len(start) else np.zeros(0, np.int64)
         owner = np.searchsorted(start, lead, side="right") - 1
-        known = np.maximum(owner, 0)
-        inside = (owner >= 0) & (lead < start[known] + nbytes[known])  # (bytes between texts belong to none)
-        lead, owner = lead[inside], owner[inside]
+        if not np.array_equal(start[1:], end[:-1]):  # bytes between texts (a null's) belong to none
+            inside = lead < end[owner]
+            lead, owner = lead[inside], owner[inside]
         first = data[lead]
-        extra = 1 + (first >= 0xE0).astype(np.int64) + (first >= 0xF0)
-        self.cum = np.concatenate([[0], np.cumsum(extra)])  # extra bytes before the i-th multibyte character
+        extra = np.ones(len(lead), dtype=np.int64)  # the extra bytes of each multibyte character
+        extra += first >= 0xE0
+        extra += first >= 0xF0
+        self.cum = np.zeros(len(lead) + 1, dtype=np.int64)  # extra bytes before the i-th multibyte character
+        np.cumsum(extra, out=self.cum[1:])
         self.base = self.cum[np.searchsorted(lead, start)]  # ... before each text
         self.after = np.searchsorted(lead, start + nbytes)  # the first multibyte character after each text
         self.length = nbytes - (self.cum[self.after] - self.base)  # in code points
@@ -371,11 +323,12 @@ def _check_spans(
     article: np.ndarray,
     start: np.ndarray,
     end: np.ndarray,
-    quoted: pa.Array | pa.ChunkedArray,
-    text_nbytes: np.ndarray,
+    quoted: tuple[pa.Array, np.ndarray, np.ndarray, np.ndarray],
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For span rows (their article, offsets, text and its byte length): which are out of range, and which
-    texts differ from the article's text at their offsets (Python slice semantics)."""
+    """For span rows (their article, offsets, and their texts as _utf8_array gives them: the array, its
+    bytes, each row's first byte and byte length): which are out of range, and which texts differ from the
+    article's text at their offsets (Python slice semantics)."""
+    quoted_array, quoted_bytes, quoted_first, quoted_nbytes = quoted
     length = code_points.length[article]
     out_of_range = (end > length) | (start < 0)
     ok = ~out_of_range
@@ -388,19 +341,23 @@ def _check_spans(
     else:  # (the usual case: 0 <= start <= end <= length everywhere)
         first, nbytes = code_points.span(article, start, end)
     same = np.zeros(len(start), dtype=bool)
-    compare = np.flatnonzero(ok & (nbytes == text_nbytes))
+    compare = np.flatnonzero(ok & (nbytes == quoted_nbytes))
     short = nbytes[compare] <= 16
-    for part, words in ((compare[short], True), (compare[~short], False)):
-        if len(part) == 0:
-            continue
-        text = quoted if len(part) == len(quoted) else quoted.take(part)
-        if words:  # up to 16 bytes: compare two 8-byte words of each side
-            _, text_data, text_first, _ = _utf8_array(text)
-            same[part] = _same_short(article_bytes, first[part], text_data, text_first, nbytes[part])
-        else:  # longer: Arrow compares views of the article bytes with the texts
-            at_offsets = _slices(article_array, article_bytes, first[part], nbytes[part])
-            same[part] = pc.equal(at_offsets, text.cast(pa.string_view())).to_numpy(zero_copy_only=False)
+    part = compare[short]  # up to 16 bytes: compare two 8-byte words of each side
+    if len(part):
+        same[part] = _same_short(article_bytes, first[part], quoted_bytes, quoted_first[part], nbytes[part])
+    part = compare[~short]  # longer: Arrow compares views of the bytes of both sides (nothing is copied)
+    if len(part):
+        at_offsets = _slices(article_array, article_bytes, first[part], nbytes[part])
+        texts = _slices(quoted_array, quoted_bytes, quoted_first[part], nbytes[part])
+        same[part] = pc.equal(at_offsets, texts).to_numpy(zero_copy_only=False)
     return out_of_range, ~same & ok
+
+
+def _offsets(column: pd.Series) -> bool:
+    """The column holds numbers (the readers type char_start and char_end as whole numbers); text, say,
+    locates no span (layer 1 reports its type)."""
+    return pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(column.dtype)
 
 
 def spans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -411,32 +368,37 @@ def spans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
     def check(name: str) -> pd.DataFrame:
         frame = frames[name]
-        article = positions(frame["article_id"], articles["article_id"])  # the article `lookup` would keep
-        found = article >= 0
-        usable = found & frame["char_start"].notna().to_numpy() & frame["char_end"].notna().to_numpy()
-        usable[found] &= has_text[article[found]]
-        rows = np.flatnonzero(usable)
-        every = len(rows) == len(frame)  # (the usual case: all rows, no selection to copy)
-        starts, ends = frame["char_start"], frame["char_end"]
-        if not every:
-            article, starts, ends = article[rows], starts.iloc[rows], ends.iloc[rows]
-        starts, ends = starts.to_numpy(dtype=np.int64), ends.to_numpy(dtype=np.int64)
+        if not (_offsets(frame["char_start"]) and _offsets(frame["char_end"])):
+            return combine([])  # (layer 1 reports the offsets' type: no span can be located)
+        article = referenced(frames, name, "article_id", "articles", "article_id")  # (the one `lookup` keeps)
+        usable = article >= 0
+        usable &= frame["char_start"].notna().to_numpy() & frame["char_end"].notna().to_numpy()
+        usable[usable] = has_text[article[usable]]
         quoted = _strings(frame["text"])
         if quoted is None:
             quoted = pa.array(
                 frame["text"].map(lambda v: v if pd.isna(v) else str(v)), type=pa.large_string(), from_pandas=True
             )
-        quoted = quoted.fill_null("")
-        text_nbytes = pc.binary_length(quoted).to_numpy(zero_copy_only=False)[rows]
-        out_of_range, differs = [], []
-        for lo in range(0, len(rows), SPAN_CHUNK):  # slices of rows: temporaries stay small
-            part, chunk = slice(lo, lo + SPAN_CHUNK), rows[lo : lo + SPAN_CHUNK]
-            bad_range, bad_text = _check_spans(
-                code_points, article_array, article_bytes, article[part], starts[part], ends[part],
-                quoted.slice(lo, len(chunk)) if every else quoted.take(chunk), text_nbytes[part],
-            )  # fmt: skip
-            out_of_range.append(chunk[bad_range])
-            differs.append(chunk[bad_text])
+        char_start, char_end = frame["char_start"].array, frame["char_end"].array
+        out_of_range, differs, lo = [], [], 0
+        for chunk in _chunks(quoted):  # the rows in the chunks they were read in, at most SPAN_CHUNK at a time
+            for at in range(0, len(chunk), SPAN_CHUNK):
+                piece = chunk.slice(at, SPAN_CHUNK)
+                rows = lo + at + np.flatnonzero(usable[lo + at : lo + at + len(piece)])
+                if len(rows) == 0:
+                    continue
+                text, text_bytes, text_first, text_nbytes = _utf8_array(piece)
+                inside = rows - (lo + at)
+                within = slice(lo + at, lo + at + len(piece))  # (a slice of a pandas array: no copy)
+                bad_range, bad_text = _check_spans(
+                    code_points, article_array, article_bytes, article[rows],
+                    char_start[within].to_numpy(dtype=np.int64, na_value=0)[inside],
+                    char_end[within].to_numpy(dtype=np.int64, na_value=0)[inside],
+                    (text, text_bytes, text_first[inside], text_nbytes[inside]),
+                )  # fmt: skip
+                out_of_range.append(rows[bad_range])
+                differs.append(rows[bad_text])
+            lo += len(chunk)
         out_of_range = np.concatenate([np.zeros(0, np.int64), *out_of_range])
         differs = np.concatenate([np.zeros(0, np.int64), *differs])
         return combine(
@@ -445,14 +407,14 @@ def spans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     name,
                     frame.index[out_of_range],
                     "char_end",
-                    frame["char_end"].iloc[out_of_range],
+                    _at(frame["char_end"], out_of_range),
                     "offsets are out of range of the article text",
                 ),
                 failures(
                     name,
                     frame.index[differs],
                     "text",
-                    frame["text"].iloc[differs],
+                    _at(frame["text"], differs),
                     "text differs from articles.text[char_start:char_end]",
                 ),
             ]
@@ -464,7 +426,8 @@ def spans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def statement_dates(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     st = frames["statements"]
-    pub_max = pick(st["article_id"], frames["articles"], "article_id", "published_date_max")
+    rows = referenced(frames, "statements", "article_id", "articles", "article_id")
+    pub_max = pick(st["article_id"], frames["articles"], "article_id", "published_date_max", rows)
     earliest = st["date"].fillna(st["date_min"])
     late = earliest.notna() & pub_max.notna() & (earliest > pub_max)
     return failures(
@@ -504,15 +467,24 @@ def plover_matches_cameo(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return combine(parts)
 
 
-def _pair_codes(first, second, first_values: pa.Array, second_values: pa.Array) -> np.ndarray:
-    """One integer per (first, second) pair of strings, equal for equal pairs; -1 when either string is
-    not among the given values (no such pair can match)."""
-    i = pc.index_in(first, value_set=first_values).to_numpy(zero_copy_only=False)  # (float, NaN = absent)
-    j = pc.index_in(second, value_set=second_values).to_numpy(zero_copy_only=False)
-    absent = np.isnan(i) | np.isnan(j)
-    codes = np.nan_to_num(i).astype(np.int64) * len(second_values) + np.nan_to_num(j).astype(np.int64)
-    codes[absent] = -1
-    return codes
+def _codes(values: pa.Array | pa.ChunkedArray, among: pa.Array) -> np.ndarray:
+    """Each value's position in `among` (-1: absent), as int64."""
+    return pc.index_in(values, value_set=among).fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _actor_codes(frames: dict[str, pd.DataFrame], al_actor: pa.ChunkedArray, actor: pa.ChunkedArray) -> tuple:
+    """One integer per actor_id, equal for equal ids, for the aliases' and the mentions' actors: the row of
+    actors that the foreign-key lookup found (keys.referenced_rows: no second hash of millions of ids), and
+    for ids not in actors (already reported as unknown references) a code past those rows."""
+    al_rows = referenced(frames, "actor_aliases", "actor_id", "actors", "actor_id").astype(np.int64)
+    rows = referenced(frames, "mentions", "actor_id", "actors", "actor_id").astype(np.int64)
+    unknown_al, unknown = np.flatnonzero(al_rows < 0), np.flatnonzero(rows < 0)
+    if len(unknown_al) or len(unknown):
+        left, right = al_actor.take(pa.array(unknown_al)), actor.take(pa.array(unknown))
+        others = _whole(pc.unique(pa.chunked_array([*_chunks(left), *_chunks(right)], type=pa.large_string())))
+        past = len(frames["actors"])
+        al_rows[unknown_al], rows[unknown] = past + _codes(left, others), past + _codes(right, others)
+    return al_rows, rows
 
 
 def aliases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -525,15 +497,19 @@ def aliases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         al_actor, al_alias, actor, text, kind = columns
         is_name = pc.equal(kind, "name")
         rows = np.flatnonzero(is_name.to_numpy(zero_copy_only=False))
-        actors, texts = pc.unique(al_actor), pc.unique(al_alias)  # pairs as integers over these
-        alias_pairs = pa.array(_pair_codes(al_actor, al_alias, actors, texts))
-        name_pairs = pa.array(_pair_codes(actor.filter(is_name), text.filter(is_name), actors, texts))
-        which = pc.index_in(name_pairs, value_set=alias_pairs)
-        not_alias = which.is_null().to_numpy(zero_copy_only=False)
+        al_actor_code, actor_code = _actor_codes(frames, al_actor, actor)
+        texts = _whole(pc.unique(al_alias))
+        width = len(texts)  # a pair (actor, alias) as actor * width + alias; -1 when the text is no alias
+        alias_pairs = al_actor_code * width + _codes(al_alias, texts)
+        text_code = _codes(text.filter(is_name), texts)
+        name_pairs = np.where(text_code >= 0, actor_code[rows] * width + text_code, -1)
+        which = pc.index_in(pa.array(name_pairs), value_set=pa.array(alias_pairs))
+        not_alias = np.flatnonzero(which.is_null().to_numpy(zero_copy_only=False))
         named = np.bincount(which.drop_null().to_numpy(), minlength=len(alias_pairs)) > 0
-        first = pc.index_in(alias_pairs, value_set=alias_pairs).to_numpy(zero_copy_only=False).astype(np.int64)
+        first = _codes(pa.array(alias_pairs), pa.array(alias_pairs))
         used = named[first]  # (a pair listed twice is used when its first listing is)
-        names_index, names_text = mentions.index[rows], mentions["text"].iloc[rows]
+        names = rows[not_alias]  # positions of the mentions reported (only their texts are taken)
+        names_index, names_text = mentions.index[names], _at(mentions["text"], names)
     else:
         names = mentions[mentions["kind"] == "name"]
         used = pd.MultiIndex.from_frame(al[["actor_id", "alias"]]).isin(
@@ -542,7 +518,7 @@ def aliases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         not_alias = ~pd.MultiIndex.from_frame(names[["actor_id", "text"]]).isin(
             pd.MultiIndex.from_frame(al[["actor_id", "alias"]])
         )
-        names_index, names_text = names.index, names["text"]
+        names_index, names_text = names.index[not_alias], names["text"][not_alias]
     shared = al["alias"].duplicated(keep=False).to_numpy()
     return combine(
         [
@@ -556,13 +532,7 @@ def aliases(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             failures(
                 "actor_aliases", al.index[shared], "alias", al["alias"][shared], "alias is used for several actors"
             ),
-            failures(
-                "mentions",
-                names_index[not_alias],
-                "text",
-                names_text[not_alias],
-                "name mention is not an alias of its actor",
-            ),
+            failures("mentions", names_index, "text", names_text, "name mention is not an alias of its actor"),
         ]
     )
 
@@ -571,12 +541,12 @@ def claims(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     st = frames["statements"]
     with_claim = st.loc[st["claim_id"].notna(), ["claim_id", "article_id"]]
     articles_per_claim = with_claim.groupby("claim_id")["article_id"].transform("nunique")
-    lonely = with_claim.index[articles_per_claim < 2]
+    lonely = with_claim.index[(articles_per_claim < 2).to_numpy()]
     return failures(
         "statements",
         lonely,
         "claim_id",
-        st.loc[lonely, "claim_id"],
+        st.loc[lonely, "claim_id"] if len(lonely) else [],
         "claim_id is used by statements of only one article (it links the same utterance across articles)",
     )
 
@@ -598,7 +568,8 @@ def text_hashes(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def figure_links(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     fig = frames["figures"]
-    statement_article = pick(fig["statement_id"], frames["statements"], "statement_id", "article_id")
+    rows = referenced(frames, "figures", "statement_id", "statements", "statement_id")
+    statement_article = pick(fig["statement_id"], frames["statements"], "statement_id", "article_id", rows)
     bad = statement_article.notna() & (statement_article != fig["article_id"])
     return failures(
         "figures",

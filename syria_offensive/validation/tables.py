@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import copy
 import os
-import weakref
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
+from functools import cache, partial
 from typing import TypeVar
 
 import numpy as np
@@ -34,7 +33,9 @@ from pandera.config import CONFIG
 from pandera.errors import SchemaErrors
 
 from syria_offensive.metadata import Table, tables
+from syria_offensive.validation import keys
 from syria_offensive.validation.failures import combine, failures
+from syria_offensive.validation.keys import covering_values  # noqa: F401 (layer 2 and older callers)
 
 # pandera registers its pandas backend (global registries, and imports) on the first validate() call, as
 # below; do it once here, before threads validate tables at the same time.
@@ -106,15 +107,18 @@ ROW_RULES: list[tuple[tuple[str, ...], str, object]] = [
 ]
 
 
-def schema_for(table: Table, frame: pd.DataFrame | None = None) -> pa.DataFrameSchema:
-    """The table's pandera schema; given the frame, without the checks `fast_pass` proves it passes."""
+def schema_for(
+    table: Table, frame: pd.DataFrame | None = None, frames: dict[str, pd.DataFrame] | None = None
+) -> pa.DataFrameSchema:
+    """The table's pandera schema; given the frame, without the checks `fast_pass` proves it passes (given
+    all the tables too, with the help of the foreign keys' lookups)."""
     rules = [
         pa.Check(rule, error=name, element_wise=False)
         for cols, name, rule in ROW_RULES
         if set(cols) <= set(table.field_names)
     ]
     schema = table.to_pandera(rules)
-    return schema if frame is None else fast_pass(schema, frame)
+    return schema if frame is None else fast_pass(schema, frame, frames)
 
 
 def _arrow_strings(column: pd.Series) -> pyarrow.Array | pyarrow.ChunkedArray | None:
@@ -124,60 +128,16 @@ def _arrow_strings(column: pd.Series) -> pyarrow.Array | pyarrow.ChunkedArray | 
     return pyarrow.array(column)
 
 
-def _distinct_enough(array: pyarrow.Array) -> pyarrow.Array:
-    """Every distinct value of the column at least once, as few times as is cheap to get.
-
-    A column sorted on itself (a leading key) gives one value per run of equal neighbours; a column whose
-    values are all different gives itself; any other gives its distinct values (a hash of every value).
-    """
-    if len(array) < 2:
-        return array
-    before, after = array.slice(0, len(array) - 1), array.slice(1)
-    change = pc.not_equal(before, after).fill_null(True).to_numpy(zero_copy_only=False)
-    runs = 1 + int(change.sum())
-    if 2 * runs <= len(array):
-        return array.filter(pyarrow.array(np.concatenate([[True], change])))
-    if runs == len(array) and array.null_count == 0 and pc.all(pc.less(before, after)).as_py():
-        return array
-    return pc.unique(array)
-
-
-_COVERS: dict[int, tuple[weakref.ref, pyarrow.Array]] = {}
-
-
-def covering_values(column: pd.Series, compute: bool = True) -> pyarrow.Array | None:
-    """Every distinct value of a text column at least once (see _distinct_enough), computed once per column
-    data: layer 2 reuses what layer 1 found (a foreign key whose every distinct value resolves needs no
-    lookup per row). None for columns that are not Arrow text, or (compute=False) not seen yet."""
-    if not isinstance(column.array, pd.arrays.ArrowStringArray):
-        return None
-    data = column.array.__arrow_array__()  # the column's Arrow data: a new object whenever it is changed
-    found = _COVERS.get(id(data))
-    if found is not None and found[0]() is data:
-        return found[1]
-    if not compute:
-        return None
-    cover = _distinct_enough(data)
-    for key, (ref, _) in list(_COVERS.items()):  # forget the data that is gone
-        if ref() is None:
-            _COVERS.pop(key, None)
-    _COVERS[id(data)] = (weakref.ref(data), cover)
-    return cover
-
-
-def _matches_everywhere(check: pa.Check, column: pd.Series) -> bool:
-    """A str_matches check holds for every value: tested once per distinct value (nulls are not checked).
-
-    str.match is decided value by value, and pandas picks its regex engine from the values present, which
-    are the same distinct values here.
-    """
-    if _arrow_strings(column) is None:
-        return False
-    cover = covering_values(column)
-    if cover is None:
-        return False
-    distinct = pd.Series(pd.arrays.ArrowStringArray(cover.drop_null()))
-    return bool(distinct.str.match(check.statistics["pattern"], na=False).all())
+def _matches_everywhere(check: pa.Check, column: pd.Series, references: tuple | None = None) -> bool:
+    """A str_matches check holds for every value (nulls are not checked): proven from the foreign key when
+    every value occurs in a referenced column whose values match the same pattern, else tested once per
+    distinct value (keys.matches)."""
+    pattern = check.statistics["pattern"]
+    if references is not None:
+        target, rows = references
+        if pattern == target[1] and rows is not None and rows.all() and keys.matches(target[0], pattern):
+            return True
+    return keys.matches(column, pattern)
 
 
 def _long_enough(check: pa.Check, column: pd.Series) -> bool:
@@ -193,10 +153,10 @@ def _long_enough(check: pa.Check, column: pd.Series) -> bool:
     return least is not None and (fewest is None or fewest >= 4 * least or (least <= 1 and fewest >= least))
 
 
-def _passes(check: pa.Check, column: pd.Series) -> bool:
+def _passes(check: pa.Check, column: pd.Series, references: tuple | None = None) -> bool:
     """The check certainly passes on the column (proven cheaply; False: not proven)."""
     if check.name == "str_matches":
-        return _matches_everywhere(check, column)
+        return _matches_everywhere(check, column, references)
     if check.name == "str_length":
         return _long_enough(check, column)
     return False
@@ -209,34 +169,74 @@ def _strictly_increasing(frame: pd.DataFrame, columns: list[str]) -> bool:
     """
     if len(frame) < 2:
         return True
+    if len(columns) == 1:
+        return keys.increasing(frame[columns[0]])
     less = np.zeros(len(frame) - 1, dtype=bool)
     equal = np.ones(len(frame) - 1, dtype=bool)
-    for name in columns:
+    for number, name in enumerate(columns):
         column = frame[name]
         if column.isna().any():
             return False
+        last = number == len(columns) - 1  # (its equalities are not needed)
         if column.dtype == "Int64":
             values = column.to_numpy(dtype=np.int64)
-            lt, eq = values[:-1] < values[1:], values[:-1] == values[1:]
+            lt = values[:-1] < values[1:]
+            eq = None if last else values[:-1] == values[1:]
         else:
             array = _arrow_strings(column)
             if array is None:
                 return False
             before, after = array.slice(0, len(array) - 1), array.slice(1)
             lt = pc.less(before, after).to_numpy(zero_copy_only=False)
-            eq = pc.equal(before, after).to_numpy(zero_copy_only=False)
+            eq = None if last else pc.equal(before, after).to_numpy(zero_copy_only=False)
         less |= equal & lt
-        equal &= eq
+        if eq is not None:
+            equal &= eq
     return bool(less.all())
 
 
-def fast_pass(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pa.DataFrameSchema:
-    """The schema without the slow checks that provably pass on `frame` (see the module docstring)."""
+def _references(table: Table, frame: pd.DataFrame, frames: dict[str, pd.DataFrame] | None) -> dict[str, tuple]:
+    """For each single-field foreign key column of the table: ((the referenced column, its pattern), which
+    rows resolve or are null) — when `frames` holds this very column data (keys.resolved)."""
+    found = {}
+    if frames is None or table.name not in frames:
+        return found
+    for number, fk in enumerate(table.foreign_keys):
+        if len(fk["fields"]) != 1:
+            continue
+        name, (target, field) = fk["fields"][0], (fk["reference"]["resource"], fk["reference"]["fields"][0])
+        if name not in frame or keys.arrow_data(frame[name]) is None:
+            continue
+        if keys.arrow_data(frame[name]) is not keys.arrow_data(frames[table.name][name]):
+            continue
+        remote = next(f for f in tables()[target].fields if f.name == field)
+        local = next(f for f in table.fields if f.name == name)
+        if remote.constraints.get("pattern") != local.constraints.get("pattern") or "pattern" not in local.constraints:
+            continue
+        resolves = keys.resolved(frames, table.name, number)
+        rows = None if resolves is None else resolves | frame[name].isna().to_numpy()
+        found[name] = ((frames[target][field], _pattern_check(target, field)), rows)
+    return found
+
+
+@cache
+def _pattern_check(table: str, name: str) -> str | None:
+    """The pattern of a column's str_matches check, as the generated pandera schema states it."""
+    checks = tables()[table].to_pandera().columns[name].checks
+    return next((c.statistics["pattern"] for c in checks if c.name == "str_matches"), None)
+
+
+def fast_pass(
+    schema: pa.DataFrameSchema, frame: pd.DataFrame, frames: dict[str, pd.DataFrame] | None = None
+) -> pa.DataFrameSchema:
+    """The schema without the slow checks that provably pass on `frame` (see the module docstring);
+    `frames`, all tables, let a foreign key's lookup prove its pattern."""
+    references = _references(tables()[schema.name], frame, frames) if schema.name in tables() else {}
     updates = {}
     for name, column in schema.columns.items():
         if name not in frame:
             continue
-        checks = [c for c in column.checks if not _passes(c, frame[name])]
+        checks = [c for c in column.checks if not _passes(c, frame[name], references.get(name))]
         unique = column.unique and not _strictly_increasing(frame, [name])
         if len(checks) != len(column.checks) or unique != column.unique:
             updates[name] = {"checks": checks, "unique": unique}
@@ -248,14 +248,15 @@ def fast_pass(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pa.DataFrameSc
     return schema
 
 
-def check_table(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
-    """Failures of one table against its generated pandera schema (plus missing/extra columns)."""
+def check_table(table: Table, frame: pd.DataFrame, frames: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """Failures of one table against its generated pandera schema (plus missing/extra columns); `frames`,
+    all the tables, speed up the checks of foreign-key columns (see fast_pass)."""
     missing = [c for c in table.field_names if c not in frame.columns]
     if missing:
         return failures(table.name, [None] * len(missing), "(columns)", missing, "missing column")
     try:
         frame = frame[table.field_names]
-        schema_for(table, frame).validate(frame, lazy=True, inplace=True)  # (a selection: no copy needed)
+        schema_for(table, frame, frames).validate(frame, lazy=True, inplace=True)  # (a selection: no copy needed)
     except SchemaErrors as err:
         cases = err.failure_cases
         return pd.DataFrame(
@@ -282,5 +283,7 @@ def _message(check: str) -> str:
 
 def check_all(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Every table's failures, in table order (the tables are checked in parallel, the largest first)."""
-    tasks = {name: partial(check_table, table, frames[name]) for name, table in tables().items() if name in frames}
+    tasks = {
+        name: partial(check_table, table, frames[name], frames) for name, table in tables().items() if name in frames
+    }
     return combine(list(in_parallel(tasks, cost=lambda name: len(frames[name])).values()))
