@@ -2,7 +2,12 @@
 
 Used by the validator (a downstream user's edited copy must meet a clear message, not a traceback) and
 by `load()`. Every value is read as text first and converted column by column; a value that is present
-but does not convert is a failure, never a silent null.
+but does not convert is a failure, never a silent null — nor a wrong value: a whole number beyond ±2**53
+(which Float64 cannot hold exactly) is reported as out of range. What the CSV parser would silently
+misread is reported as unreadable (a first row with more fields than the header, which pandas would
+take as an index); Parquet text that is not well-formed UTF-8 (the Parquet reader does not check; CSV is
+decoded by Python, which does) is reported row by row, and a column that occurs twice or cannot be read
+as text is reported once.
 
 Parquet columns whose Arrow type already is the schema's (int64, float64, date32, string) are converted
 straight from Arrow (no round trip through text, which made reading a large package four times slower),
@@ -109,7 +114,9 @@ def read_csv(path: Path, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
         # pandas takes the first field(s) of each row as the index when the first data row has more fields
         # than the header (and then any other row with even more raises ParserError, reported as unreadable)
         header = len(raw.columns)
-        raise ValueError(f"line 2 has more fields than the header ({header} names): a column name or a comma is missing")
+        raise ValueError(
+            f"line 2 has more fields than the header ({header} names): a column name or a comma is missing"
+        )
     return raw, combine([])
 
 
@@ -176,7 +183,9 @@ def _valid_utf8(column: pa.ChunkedArray) -> tuple[pa.ChunkedArray, list[int], li
             offsets = np.frombuffer(chunk.buffers()[1], dtype=width)[chunk.offset : chunk.offset + len(chunk) + 1]
             offsets = offsets.astype(np.int64)
             data = np.frombuffer(chunk.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
-            where = np.unique(np.searchsorted(offsets, _invalid_utf8(data, offsets - offsets[0]) + offsets[0], side="right") - 1)
+            where = np.unique(
+                np.searchsorted(offsets, _invalid_utf8(data, offsets - offsets[0]) + offsets[0], side="right") - 1
+            )
             bad = np.zeros(len(chunk), dtype=bool)
             bad[where] = True
             bad &= chunk.is_valid().to_numpy(zero_copy_only=False)
@@ -211,7 +220,9 @@ def read_parquet(path: Path, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
                 typed = column.cast(pa.string())
             except pa.ArrowException as err:  # (binary that is not UTF-8, nested types, ...)
                 problems.append(
-                    failures(table.name, [None], name, [str(column.type)], f"column cannot be read as text: {err}"[:300])
+                    failures(
+                        table.name, [None], name, [str(column.type)], f"column cannot be read as text: {err}"[:300]
+                    )
                 )
                 typed = pa.nulls(len(column), pa.string())
         columns[name] = typed

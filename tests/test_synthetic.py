@@ -8,16 +8,20 @@ row-by-row definition reports.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.synthetic import generate, write
 from syria_offensive.metadata import tables
 from syria_offensive.package import write_files
-from syria_offensive.validation import crosstable
+from syria_offensive.validation import crosstable, keys
 from syria_offensive.validation import tables as table_checks
 from syria_offensive.validation.cli import validate
 
@@ -112,6 +116,10 @@ def break_an_id(f):
     f["statement_targets"].loc[len(f["statement_targets"]) - 1, "actor_id"] = "Bad ID"
 
 
+def break_a_claim_id(f):
+    f["statements"].loc[4, "claim_id"] = "claim--4"  # (an identifier column that is no foreign key)
+
+
 def break_a_hash(f):
     f["articles"].loc[2, "text_sha256"] = "0" * 64
 
@@ -125,6 +133,7 @@ def break_a_hash(f):
         (change_a_plover, "statements.plover: plover differs from the CAMEO→PLOVER crosswalk for this cameo code"),
         (add_an_unused_alias, "actor_aliases.alias: alias occurs in no article (as a whole word, case-sensitively)"),
         (break_an_id, "statement_targets.actor_id: value must match ^[a-z0-9]+(-[a-z0-9]+)*$"),
+        (break_a_claim_id, "statements.claim_id: value must match ^[a-z0-9]+(-[a-z0-9]+)*$"),
         (break_a_hash, "articles.text_sha256: text_sha256 is not the SHA-256 of text"),
     ],
     ids=lambda v: v.__name__ if callable(v) else "",
@@ -219,3 +228,25 @@ def test_the_span_check_agrees_with_plain_slicing_on_random_texts(monkeypatch, c
         elif text[row.char_start : row.char_end] != row.text:
             expected.add((row.Index, "text differs from articles.text[char_start:char_end]"))
     assert set(zip(found["row"], found["message"], strict=True)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    values=st.lists(st.one_of(st.none(), st.text(alphabet="az09-A_é\n ", max_size=5)), max_size=6),
+    large=st.booleans(),
+    skip=st.integers(0, 2),
+)
+def test_the_byte_level_identifier_check_agrees_with_the_pattern(values, large, skip):
+    """keys._slugs (which lets layer 1 skip the regex on millions of identifiers) proves the pattern exactly
+    when Python's re accepts every value: on both Arrow string types, sliced arrays and several chunks."""
+    kind = pa.large_string() if large else pa.string()
+    array = pa.chunked_array([pa.array(values, type=kind).slice(skip), pa.array(["ok-1"], type=kind)])
+    expected = all(re.match(keys.SLUG, value) for value in values[skip:] if value is not None)
+    assert keys._slugs(array) == expected
+
+
+def test_the_identifier_fast_path_is_the_schemas_pattern():
+    """keys.SLUG is the identifiers' pattern as the generated pandera check states it (else the fast path
+    would never be taken)."""
+    (check,) = [c for c in tables()["statements"].to_pandera().columns["statement_id"].checks if "match" in c.error]
+    assert check.statistics["pattern"] == keys.SLUG

@@ -9,12 +9,14 @@
 - text_sha256 is the hash of the text.
 
 Scale: these checks run on a million statements in seconds (see benchmarks/), in parallel threads. String
-keys are matched with Arrow's hash kernels (`is_in`, `index_in`) rather than pandas `isin`/`map`, which
+keys are matched with Arrow's kernels (`index_in`, `search_sorted`) rather than pandas `isin`/`map`, which
 turn the looked-up values into Python objects, and a column sorted on a key is looked up once per run of
-equal values. Spans are compared on the UTF-8 bytes of the texts after converting code-point offsets to
-byte offsets: up to 16 bytes as two 8-byte words, longer ones as Arrow string views over the article
-bytes — never by copying an article's text once per span. Each shortcut gives exactly what the plain
-definition gives (tests/test_synthetic.py compares them on damaged data).
+equal values. Each foreign key is looked up once (keys.referenced_rows) and the rows found serve every
+rule that needs them: the reference check, the article of each span, a statement's article for its dates
+and its figures, the actor of each alias and name mention. Spans are compared on the UTF-8 bytes of the
+texts after converting code-point offsets to byte offsets: up to 16 bytes as two 8-byte words, longer ones
+as Arrow string views over the bytes of both sides — never by copying a text. Each shortcut gives
+exactly what the plain definition gives (tests/test_synthetic.py compares them on damaged data).
 """
 
 from __future__ import annotations

@@ -144,8 +144,10 @@ def parquet_as_tables(descriptor: dict) -> tuple[dict, list[str]]:
             name = resource.get("name", "")
             sibling = schemas.get(name.removesuffix(PARQUET_SUFFIX))
             if not isinstance(sibling, dict):
-                problems.append(f"{name or '(a Parquet resource without a name)'}: no CSV resource "
-                                f"{name.removesuffix(PARQUET_SUFFIX)!r} with a table schema to read it with")
+                problems.append(
+                    f"{name or '(a Parquet resource without a name)'}: no CSV resource "
+                    f"{name.removesuffix(PARQUET_SUFFIX)!r} with a table schema to read it with"
+                )
                 continue
             schema = json.loads(json.dumps(sibling))
             for fk in schema.get("foreignKeys", []):

@@ -6,12 +6,13 @@ added to every table that has the columns they speak of.
 Scale: pandera reports every failure, but some of its checks are slow on millions of rows: regular
 expressions (the identifier patterns, on every foreign-key column), uniqueness (a hash of the whole key
 per row) and string lengths (decoding every text). Before validating, `fast_pass` proves cheaply that such
-a check cannot fail on the data at hand — the pattern holds for each distinct value (a few thousand
-identifiers repeated a million times), the rows are strictly increasing in the key (the package is
-written sorted by primary key, so no two rows can be equal), no text is empty — and only then leaves it
-out. Whatever is not proven is checked by pandera as before, so every
-failure is still reported by pandera with the same message. The distinct values found on the way are
-kept for layer 2 (`covering_values`), and the tables are checked in parallel threads.
+a check cannot fail on the data at hand — a foreign key's pattern holds because every value is one of the
+referenced column's, which match the same pattern (the foreign-key lookup of keys.py, which layer 2 uses
+too); another column's pattern holds for each distinct value (a few thousand identifiers repeated a
+million times); the rows are strictly increasing in the key (the package is written sorted by primary
+key, so no two rows can be equal); no text is empty — and only then leaves it out. Whatever is not proven
+is checked by pandera as before, so every failure is still reported by pandera with the same message.
+The tables are checked in parallel threads.
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ from pandera.errors import SchemaErrors
 from syria_offensive.metadata import Table, tables
 from syria_offensive.validation import keys
 from syria_offensive.validation.failures import combine, failures
-from syria_offensive.validation.keys import covering_values  # noqa: F401 (layer 2 and older callers)
 
 # pandera registers its pandas backend (global registries, and imports) on the first validate() call, as
 # below; do it once here, before threads validate tables at the same time.
@@ -131,7 +131,9 @@ def _arrow_strings(column: pd.Series) -> pyarrow.Array | pyarrow.ChunkedArray | 
 def _matches_everywhere(check: pa.Check, column: pd.Series, references: tuple | None = None) -> bool:
     """A str_matches check holds for every value (nulls are not checked): proven from the foreign key when
     every value occurs in a referenced column whose values match the same pattern, else tested once per
-    distinct value (keys.matches)."""
+    distinct value (keys.matches). (Where pandas would pick another regex engine for the referenced values
+    than for these — a newline in a referenced value that none of these has — it does so because both
+    engines decide values without a newline alike.)"""
     pattern = check.statistics["pattern"]
     if references is not None:
         target, rows = references
