@@ -1,0 +1,65 @@
+"""The benchmark script (benchmarks/run.py) runs end to end and judges the targets from what it measured.
+
+Not a timed test: no figure is asserted, only that the report states each measurement and verdict.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks import run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_small_benchmark_writes_the_table_targets_and_machine(tmp_path):
+    output = tmp_path / "latest.md"
+    command = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "200", "400", "--repeat", "2"]
+    command += ["--frictionless-max", "200", "--workdir", str(tmp_path / "work"), "--output", str(output)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = output.read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith(("| 200 |", "| 400 |"))]
+    assert len(rows) == 2
+    assert "(extrapolated)" in rows[1] and "(extrapolated)" not in rows[0]  # 400 > --frictionless-max
+    assert "within the 2 interleaved read-validation pairs" in text
+    assert "build time ∝ N^" in text and "- cores: " in text
+    assert not (tmp_path / "work" / "package-200").exists()  # packages are removed unless --keep
+
+
+def measured(n: int, read_s: float, validation_s: float, frictionless_s: float | None) -> dict:
+    seconds = {"total_s": validation_s, "read_s": validation_s / 2, "checks_s": validation_s / 2}
+    return {
+        "n": n,
+        "rows": 10 * n,
+        "build": {"total_s": n / 1e4, "generate_s": n / 2e4, "write_s": n / 2e4, "peak_bytes": 2**30},
+        "read": {"total_s": read_s, "seconds": {"statements": read_s}, "rows": {"statements": n}, "peak_bytes": 1},
+        "validation": {**seconds, "cpu_s": validation_s, "peak_bytes": 5 * 2**30, "paired_ratios": [3.5, 3.6]},
+        "frictionless": None if frictionless_s is None else {"total_s": frictionless_s, "peak_bytes": 1},
+    }
+
+
+def test_missed_targets_are_reported_as_not_met():
+    results = [measured(1000, 1.0, 3.5, 10.0), measured(10_000, 1.0, 3.5, None)]
+    text, verdict = run.report(results, exponent=1.3, info={"CPU": "test"})
+    assert verdict["validation / read"] == 3.5
+    lines = {line.split(" at ")[0].split(" ∝ ")[0]: line for line in text.splitlines() if line.startswith("- ")}
+    assert lines["- validation / Parquet read"].endswith("1.75") and "NOT met" in lines["- validation / Parquet read"]
+    assert "NOT met" in lines["- frictionless / validation"]  # extrapolated: 10 s × 10 = 100 s, 29× the 3.5 s
+    assert "NOT met" in lines["- peak RSS of the validation"]  # 5 GiB
+    assert "NOT met" in lines["- build time"]  # exponent 1.3
+
+
+def test_the_ratio_target_needs_the_paired_median_too():
+    """Fastest runs within the target but most pairs above it: not met (noise must not pass a miss)."""
+    results = [measured(1000, 1.0, 2.5, 10.0), measured(10_000, 1.0, 2.5, None)]
+    results[-1]["validation"]["paired_ratios"] = [2.5, 3.2, 3.3]
+    text, _ = run.report(results, exponent=1.0, info={})
+    (line,) = [line for line in text.splitlines() if line.startswith("- validation / Parquet read")]
+    assert "median 3.20" in line and "— NOT met" in line
+    results[-1]["validation"]["paired_ratios"] = [2.5, 2.6, 3.3]
+    text, _ = run.report(results, exponent=1.0, info={})
+    (line,) = [line for line in text.splitlines() if line.startswith("- validation / Parquet read")]
+    assert "— met" in line
