@@ -30,6 +30,7 @@ import pyarrow.parquet as pq
 from syria_offensive.dtypes import PANDAS_TYPES
 from syria_offensive.metadata import Field, Table, tables
 from syria_offensive.validation.failures import combine, failures
+from syria_offensive.validation.keys import utf8_buffers
 
 TYPE_WORDS = {"integer": "a whole number", "number": "a number", "date": "a date YYYY-MM-DD"}
 ARROW_TYPES = {
@@ -179,10 +180,8 @@ def _valid_utf8(column: pa.ChunkedArray) -> tuple[pa.ChunkedArray, list[int], li
             chunk.validate(full=True)
             chunks.append(chunk)
         except pa.ArrowInvalid:
-            width = np.int32 if pa.types.is_string(chunk.type) else np.int64
-            offsets = np.frombuffer(chunk.buffers()[1], dtype=width)[chunk.offset : chunk.offset + len(chunk) + 1]
-            offsets = offsets.astype(np.int64)
-            data = np.frombuffer(chunk.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+            offsets, data = utf8_buffers(chunk)
+            data = data[offsets[0] : offsets[-1]]
             where = np.unique(
                 np.searchsorted(offsets, _invalid_utf8(data, offsets - offsets[0]) + offsets[0], side="right") - 1
             )

@@ -165,9 +165,7 @@ def _utf8(values: pd.Series) -> tuple[pa.Array, np.ndarray, np.ndarray, np.ndarr
 def _utf8_array(array: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray, np.ndarray, np.ndarray]:
     """As _utf8, for an Arrow large-string array (its bytes are not copied; a null has length 0)."""
     array = _whole(array)
-    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)[array.offset : array.offset + len(array) + 1]
-    buffer = array.buffers()[2]
-    data = np.frombuffer(buffer, dtype=np.uint8) if buffer is not None else np.zeros(0, np.uint8)
+    offsets, data = keys.utf8_buffers(array)
     nbytes = np.diff(offsets)
     if array.null_count:
         nbytes[~array.is_valid().to_numpy(zero_copy_only=False)] = 0

@@ -108,6 +108,16 @@ def chunks(array: pa.Array | pa.ChunkedArray) -> list[pa.Array]:
     return array.chunks if isinstance(array, pa.ChunkedArray) else [array]
 
 
+def utf8_buffers(array: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """The value offsets (int64, len(array) + 1, into the data) and the whole data buffer of an Arrow string or
+    large-string array, as numpy views where the widths allow (no copy of the text)."""
+    width = np.int64 if pa.types.is_large_string(array.type) else np.int32
+    offsets = np.frombuffer(array.buffers()[1], dtype=width)[array.offset : array.offset + len(array) + 1]
+    buffer = array.buffers()[2]
+    data = np.frombuffer(buffer, dtype=np.uint8) if buffer is not None else np.zeros(0, np.uint8)
+    return offsets.astype(np.int64, copy=False), data
+
+
 # --- runs, order, distinct values ---------------------------------------------------------------------------
 
 
@@ -214,13 +224,10 @@ def _slugs(values: pa.Array | pa.ChunkedArray) -> bool:
             chunk = chunk.drop_null()
         if not (pa.types.is_large_string(chunk.type) or pa.types.is_string(chunk.type)):
             return False
-        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
-        offsets = np.frombuffer(chunk.buffers()[1], dtype=width)[chunk.offset : chunk.offset + len(chunk) + 1]
-        offsets = offsets.astype(np.int64)
+        offsets, data = utf8_buffers(chunk)
         if (np.diff(offsets) <= 0).any():
             return False
-        buffer = chunk.buffers()[2]
-        data = np.frombuffer(buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
+        data = data[offsets[0] : offsets[-1]]
         dash = data == ord("-")
         first, last = offsets[:-1] - offsets[0], offsets[1:] - offsets[0] - 1
         if not _SLUG_BYTES[data].all() or dash[first].any() or dash[last].any() or (dash[:-1] & dash[1:]).any():
