@@ -95,3 +95,41 @@ def test_a_zip_member_escaping_the_directory_is_refused(tmp_path):
     assert result.returncode == 2
     assert "archive member escapes the package directory: '../outside.txt'" in result.stderr
     assert not (tmp_path.parent / "outside.txt").exists()
+
+
+def test_parquet_text_that_is_not_utf8_is_reported_row_by_row(tmp_path):
+    """The Parquet reader does not check UTF-8: the validator names each malformed value (as Python's strict
+    decoder judges it) and reads it as null, on both Arrow string widths; well-formed multibyte text passes."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from syria_offensive.metadata import tables
+    from syria_offensive.readers import read_parquet
+
+    aliases = [
+        b"Iran",
+        b"Syr\xffia",
+        b"caf\xc3\xa9",
+        b"over\xc0\xaflong",
+        b"\xed\xa0\x80",
+        b"cut\xe2\x82",
+        b"\x82tail",
+        b"\xf0\x9d\x94\x98",
+    ]
+    expected_bad = []
+    for row, value in enumerate(aliases):
+        try:
+            value.decode("utf-8")
+        except UnicodeDecodeError:
+            expected_bad.append(row)
+    assert expected_bad == [1, 3, 4, 5, 6]
+    for binary, text in [(pa.binary(), pa.string()), (pa.large_binary(), pa.large_string())]:
+        ids = pa.array([f"actor-{i}" for i in range(len(aliases))])
+        pq.write_table(
+            pa.table({"actor_id": ids, "alias": pa.array(aliases, binary).view(text)}), tmp_path / "a.parquet"
+        )
+        frame, found = read_parquet(tmp_path / "a.parquet", tables()["actor_aliases"])
+        assert found["row"].tolist() == expected_bad
+        assert set(found["message"]) == {"value is not valid UTF-8 text"}
+        assert found["value"].tolist()[0] == "Syr\ufffdia"
+        assert frame["alias"].isna().tolist() == [row in expected_bad for row in range(len(aliases))]
