@@ -1,9 +1,26 @@
-"""Where the project's inputs and outputs live, relative to the repository root."""
+"""Where the project's inputs and outputs live.
+
+In a checkout (or an editable install) everything is at the repository root, where the design puts it.
+An installed wheel has no repository: the build backend maps the directories the code reads at run time
+(schema/, validation/ and the current release's datasets/) into the package as `syria_offensive/_data/<name>`
+(see `[tool.hatch.build.targets.wheel.force-include]` in pyproject.toml), so there is never a second
+copy in the repository.
+"""
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = ROOT / "schema"
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parent
+BUNDLED = PACKAGE / "_data"
+
+
+def data_dir(name: str) -> Path:
+    """The directory `name` (schema, validation, datasets): the wheel's bundled copy, else the checkout's."""
+    bundled = BUNDLED / name
+    return bundled if bundled.is_dir() else ROOT / name
+
+
+SCHEMA = data_dir("schema")
 CODELISTS = SCHEMA / "codelists"
 SOURCES = ROOT / "sources"
 CURATION = ROOT / "curation"
