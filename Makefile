@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate lint codelists benchmark clean release
+.PHONY: build check test validate lint codelists benchmark clean release
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,9 @@ $(STAMP): requirements.lock pyproject.toml
 
 build: $(STAMP)          ## sources/ + curation/ -> datasets/
 	$(PY) build.py
+
+check: build             ## the curator's loop (under a minute): build, then the tests not marked `slow`
+	$(PY) -m pytest -q -m "not slow"
 
 test: $(STAMP)           ## the whole test suite (rebuilds the package and compares with datasets/)
 	$(PY) -m pytest

@@ -11,6 +11,30 @@ from syria_offensive.build import assemble
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 
+# Modules left out of `make check` (the curator's loop, under a minute): they test the code's behaviour on
+# fixtures, fuzzed or synthetic input, or repeat what the build itself has just checked, and each takes seconds
+# to minutes. `make test` (the README's and CI's suite) runs them all. Single slow tests elsewhere carry
+# `@pytest.mark.slow` themselves.
+SLOW_MODULES = {
+    "test_hostile_input": "fuzzing the loader, the build and the validator: minutes",
+    "test_synthetic": "synthetic packages validated with every layer",
+    "test_validator": "the validator on whole packages and zips, in subprocesses",
+    "test_validation_rules": "every validation rule on the fixture package",
+    "test_benchmark": "runs the benchmark script",
+    "test_build": "a subprocess build per test",
+    "test_curation_errors": "a subprocess build per curation mistake",
+    "test_stable_ids": "subprocess builds against release records",
+    "test_load": "builds a release archive and serves it over HTTP",
+    "test_user_paths": "builds a wheel and runs the examples",
+    "test_datasets": "a second full build, every validation layer and frictionless on the committed package",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.module is not None and item.module.__name__.rpartition(".")[2] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
