@@ -19,7 +19,7 @@ from syria_offensive import dtypes, stable_ids
 from syria_offensive.docs import data_dictionary
 from syria_offensive.metadata import codelist, tables
 from syria_offensive.paths import CURATION, DATASETS, DOCS, RELEASES, REPORTS, SOURCES
-from syria_offensive.problems import InputError, Problem, from_rows, relative
+from syria_offensive.problems import InputError, Problem, around, from_rows, relative
 from syria_offensive.transforms import aliases as alias_matcher
 from syria_offensive.transforms import clean, coverage, dates, spans
 from syria_offensive.validation import crosstable
@@ -392,17 +392,20 @@ def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(list(table.primary_key), kind="stable", na_position="last").reset_index(drop=True)
 
 
-def coverage_problems(report: pd.DataFrame, not_entities: pd.DataFrame, curation_dir: Path) -> list[Problem]:
-    """Unresolved capitalised words, and not_entities entries that resolve nothing."""
+def coverage_problems(
+    report: pd.DataFrame, not_entities: pd.DataFrame, curation_dir: Path, texts: pd.Series
+) -> list[Problem]:
+    """Unresolved capitalised words (with the text around them), and not_entities entries that resolve nothing."""
     problems = []
     unresolved = report[report["resolved_as"] == "unresolved"]
     for row in unresolved.itertuples():  # problems only
+        where = around(str(texts[row.article_id]), row.char_start, row.char_end)
         problems.append(
             Problem(
                 relative(curation_dir / "articles" / f"{row.article_id}.yaml"),
                 None,
                 row.article_id,
-                f"capitalised word at char {row.char_start} is not resolved (coverage)",
+                f"capitalised word at char {row.char_start} is not resolved (coverage): {where}",
                 row.word,
                 "an actor alias, a place alias, a label, or an entry in curation/not_entities.yaml",
             )
@@ -462,7 +465,8 @@ def assemble(
         f["place_aliases"],
         f["not_entities"],
     )
-    problems += coverage_problems(report, f["not_entities"], curation_dir)
+    texts = lookup(typed["articles"], "article_id", "text")
+    problems += coverage_problems(report, f["not_entities"], curation_dir, texts)
     problems += stable_ids.check(typed, f["retired"], releases_dir)
     if extras is not None:
         extras["coverage"] = report
