@@ -36,5 +36,7 @@ benchmark: $(STAMP)      ## synthetic packages of 10k/100k/1M statements: build,
 clean:
 	rm -rf $(VENV) .pytest_cache
 
-release: build           ## dist/<name>-<version>.zip + .sha256; records its hash and the published IDs
+release: build           ## dist/<name>-<version>.zip + .sha256; records its hash and the published IDs (README: Releasing)
+	$(PY) -m syria_offensive.release_check
 	$(PY) -m syria_offensive.release
+	$(PY) -m pytest -q tests/test_release.py
