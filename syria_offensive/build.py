@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from syria_offensive import curation as cur
-from syria_offensive import dtypes, stable_ids
+from syria_offensive import curation_checks, dtypes, stable_ids
 from syria_offensive.docs import data_dictionary
 from syria_offensive.metadata import codelist, tables
 from syria_offensive.paths import CURATION, DATASETS, DOCS, RELEASES, REPORTS, SOURCES
@@ -468,10 +468,15 @@ def assemble(
     texts = lookup(typed["articles"], "article_id", "text")
     problems += coverage_problems(report, f["not_entities"], curation_dir, texts)
     problems += stable_ids.check(typed, f["retired"], releases_dir)
+    checked, warnings, unknown_references = curation_checks.check_all(typed, f)
+    problems += checked
     if extras is not None:
         extras["coverage"] = report
+        extras["warnings"] = warnings
     flawed = {(p.file, p.record_line) for p in problems if p.record_line is not None}
-    problems += failures_to_problems(validate_frames(typed), typed, flawed)
+    found = failures_to_problems(validate_frames(typed), typed, flawed)
+    # unknown references were reported above, with "did you mean" (and not at all for a row that already failed)
+    problems += [p for p in found if (p.file, p.line, p.value) not in unknown_references]
     if problems:
         raise InputError(problems)
     return typed
@@ -531,6 +536,7 @@ def main(argv: list[str] | None = None) -> int:
         write_package(frames, args.out)
         args.reports.mkdir(parents=True, exist_ok=True)
         reports["coverage"].to_csv(args.reports / "coverage.csv", index=False, lineterminator="\n")
+        reports["warnings"].to_csv(args.reports / "warnings.csv", index=False, lineterminator="\n")
         if args.docs is not None:
             args.docs.mkdir(parents=True, exist_ok=True)
             (args.docs / "data-dictionary.md").write_text(data_dictionary(), encoding="utf-8")
@@ -540,4 +546,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build failed: {len(err.problems)} problem(s); {args.out} left unchanged", file=sys.stderr)
         return 1
     print(f"built {args.out}: " + ", ".join(f"{name} {len(frame)}" for name, frame in frames.items()))
+    if len(reports["warnings"]):
+        print(f"{len(reports['warnings'])} warning(s) to review: {args.reports / 'warnings.csv'}")
     return 0

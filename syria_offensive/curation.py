@@ -35,6 +35,8 @@ DATE_SPEC = {
     "max": ("date", False),
     "basis": ("str", False),
     "note": ("str", False),
+    # where the article says a relative phrase, when not in the statement's own quote (curation_checks.py)
+    "context": ("str", False),
 }
 EVIDENCE = {"quote": ("str", True), "context": ("str", False), "occurrence": ("int", False)}
 # Actors and places are both named entities with aliases and a free note.

@@ -74,14 +74,15 @@ MISTAKES = {
         "curation/events.yaml",
         "  place: aleppo\n",
         "  place: alepo\n",
-        "events.yaml:1: aleppo-killing: events.place_id: unknown reference: no places.place_id has this value "
-        "(got 'alepo')",
+        "events.yaml:1: aleppo-killing: events.place_id: unknown reference: no places.place_id has this value; "
+        "did you mean 'aleppo'? (got 'alepo')",
     ),
     "unknown event reference": (
         ARTICLE,
         "  - event: aleppo-killing\n",
         "  - event: aleppo-shelling\n",
-        "event_reports.event_id: unknown reference: no events.event_id has this value (got 'aleppo-shelling')",
+        "event_reports.event_id: unknown reference: no events.event_id has this value; did you mean 'aleppo-killing'? "
+        "(got 'aleppo-shelling')",
     ),
     "unknown code": (
         ARTICLE,
