@@ -1,4 +1,4 @@
-"""syria-offensive-2024: what five news articles report about the late-November 2024 HTS-led offensive.
+"""syria-offensive-2024: what news articles report about the late-November 2024 HTS-led offensive.
 
 import syria_offensive
 statements = syria_offensive.load("statements")

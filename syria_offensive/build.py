@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from syria_offensive import corpus, curation_checks, dtypes, stable_ids
 from syria_offensive import curation as cur
-from syria_offensive import curation_checks, dtypes, stable_ids
 from syria_offensive.docs import data_dictionary
 from syria_offensive.metadata import codelist, tables
 from syria_offensive.paths import CURATION, DATASETS, DOCS, RELEASES, REPORTS, SOURCES
@@ -540,6 +540,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.docs is not None:
             args.docs.mkdir(parents=True, exist_ok=True)
             (args.docs / "data-dictionary.md").write_text(data_dictionary(), encoding="utf-8")
+            (args.docs / "articles.md").write_text(corpus.articles_page(frames["articles"]), encoding="utf-8")
     except InputError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
