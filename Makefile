@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build check test validate lint codelists benchmark clean release
+.PHONY: build check preview diff test validate lint codelists benchmark clean release
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,12 @@ build: $(STAMP)          ## sources/ + curation/ -> datasets/
 
 check: build             ## the curator's loop (under a minute): build, then the tests not marked `slow`
 	$(PY) -m pytest -q -m "not slow"
+
+preview: $(STAMP)        ## what the build makes of one article: make preview ARTICLE=<article_id>
+	$(PY) -m syria_offensive.preview $(ARTICLE)
+
+diff: $(STAMP)           ## rows added, removed and changed in the built tables against the last commit (REV=HEAD)
+	$(PY) -m syria_offensive.table_diff --rev $(or $(REV),HEAD)
 
 test: $(STAMP)           ## the whole test suite (rebuilds the package and compares with datasets/)
 	$(PY) -m pytest

@@ -429,7 +429,8 @@ def assemble(
 ) -> dict[str, pd.DataFrame]:
     """Build every table (with provenance columns) or raise InputError with every problem found.
 
-    `extras`, when given, receives the coverage report (written by `main` to reports/coverage.csv).
+    `extras`, when given, receives the coverage report and the warnings (written by `main` to reports/), and
+    the articles table, even when the build then fails on later problems.
     """
     curated = cur.read_all(curation_dir, sources_dir)
     problems = curated.problems
@@ -473,6 +474,7 @@ def assemble(
     if extras is not None:
         extras["coverage"] = report
         extras["warnings"] = warnings
+        extras["articles"] = typed["articles"]  # for the preview, which shows the text around unresolved words
     flawed = {(p.file, p.record_line) for p in problems if p.record_line is not None}
     found = failures_to_problems(validate_frames(typed), typed, flawed)
     # unknown references were reported above, with "did you mean" (and not at all for a row that already failed)
