@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build check preview diff test validate lint codelists benchmark clean release
+.PHONY: build check preview diff propose proposer-report test validate lint codelists benchmark clean release
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,12 @@ preview: $(STAMP)        ## what the build makes of one article: make preview AR
 
 diff: $(STAMP)           ## rows added, removed and changed in the built tables against the last commit (REV=HEAD)
 	$(PY) -m syria_offensive.table_diff --rev $(or $(REV),HEAD)
+
+propose: $(STAMP)        ## a draft curation file for a new article (sources/<id>.yaml first): make propose ARTICLE=<id>
+	$(PY) -m syria_offensive.proposer $(ARTICLE) --out curation/$(ARTICLE).draft.yaml
+
+proposer-report: $(STAMP) ## measure the proposer on the curated articles -> reports/proposer.md (and print it)
+	$(PY) -m syria_offensive.proposer --evaluate
 
 test: $(STAMP)           ## the whole test suite (rebuilds the package and compares with datasets/)
 	$(PY) -m pytest
