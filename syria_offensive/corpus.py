@@ -1,7 +1,7 @@
 """What the package's articles are, derived from the built articles table, never counted by hand.
 
 The number of articles, the span of their publication dates and the package's `sources` list change whenever
-a curator adds an article; written by hand they go stale (they said "five articles" in seven places). The
+a curator adds an article; written by hand they go stale (seven files once counted the articles). The
 build derives them here: a sentence appended to the descriptor's description, one `sources` entry per article
 (before the non-article sources listed in schema/package.yaml), and docs/articles.md.
 """
@@ -16,7 +16,7 @@ NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "ei
 
 
 def count_words(n: int, noun: str) -> str:
-    """'5 articles' as prose: 'five articles' up to ten, digits above; singular for one."""
+    """'5 outlets' as prose: 'five outlets' up to ten, digits above; singular for one."""
     number = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else f"{n:,}"
     return f"{number} {noun}{'' if n == 1 else 's'}"
 

@@ -27,9 +27,9 @@ def test_rows_are_matched_by_key_and_changed_cells_shown():
 
 
 def test_a_long_cell_shows_only_the_words_that_changed():
-    old = "Reported by all five articles. " + "Roles: hts led the attack. " * 5
+    old = "Reported by all the outlets. " + "Roles: hts led the attack. " * 5
     new = "Reported by ifp and kayhan. " + "Roles: hts led the attack. " * 5
-    assert table_diff.cell_change(old, new) == "(words) 'all five articles.' → 'ifp and kayhan.'"
+    assert table_diff.cell_change(old, new) == "(words) 'all the outlets.' → 'ifp and kayhan.'"
 
 
 def test_the_command_compares_the_working_tree_with_a_revision(capsys, tmp_path):
