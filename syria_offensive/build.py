@@ -460,21 +460,15 @@ def assemble(
         "mentions": mentions,
     }
     typed = {name: _typed(name, frame) for name, frame in built.items()}
-    report = coverage.report(
-        typed["articles"].dropna(subset=["article_id", "text"]),
-        typed["mentions"],
-        f["place_aliases"],
-        f["not_entities"],
-    )
+    with_text = typed["articles"].dropna(subset=["article_id", "text"])
+    report = coverage.report(with_text, typed["mentions"], f["place_aliases"], f["not_entities"])
     texts = lookup(typed["articles"], "article_id", "text")
     problems += coverage_problems(report, f["not_entities"], curation_dir, texts)
     problems += stable_ids.check(typed, f["retired"], releases_dir)
     checked, warnings, unknown_references = curation_checks.check_all(typed, f)
     problems += checked
-    if extras is not None:
-        extras["coverage"] = report
-        extras["warnings"] = warnings
-        extras["articles"] = typed["articles"]  # for the preview, which shows the text around unresolved words
+    if extras is not None:  # the preview shows the text around unresolved words: it needs the articles too
+        extras.update(coverage=report, warnings=warnings, articles=typed["articles"])
     flawed = {(p.file, p.record_line) for p in problems if p.record_line is not None}
     found = failures_to_problems(validate_frames(typed), typed, flawed)
     # unknown references were reported above, with "did you mean" (and not at all for a row that already failed)
