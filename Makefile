@@ -34,7 +34,7 @@ test: $(STAMP)           ## the whole test suite (rebuilds the package and compa
 	$(PY) -m pytest
 
 validate: $(STAMP)       ## validate datasets/ with every layer
-	$(PY) -m syria_offensive.validation datasets
+	$(VENV)/bin/syria-offensive validate datasets
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,9 +1,10 @@
 """syria-offensive-2024: what news articles report about the late-November 2024 HTS-led offensive.
 
 import syria_offensive
-statements = syria_offensive.load("statements")
+statements = syria_offensive.load("statements")   # the bundled release, typed by the schema
+folder = syria_offensive.package_path()           # its files, for DuckDB, polars or R
 """
 
-from syria_offensive.load import load
+from syria_offensive.load import LoadError, load, package_path
 
-__all__ = ["load"]
+__all__ = ["LoadError", "load", "package_path"]

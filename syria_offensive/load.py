@@ -1,8 +1,16 @@
-"""load(): the tables as pandas DataFrames with the dtypes the schema declares.
+"""load(): the tables as pandas DataFrames with the dtypes the schema declares, from wherever the package is.
 
-Inside a checkout it reads the local datasets/. Elsewhere it downloads the release archive of its
-version into a user cache with pooch, verifies the archive's sha256 (a corrupted or truncated file is
-fetched again, never loaded), and checks every file against the hash in datapackage.json before use.
+Where the data comes from, in this order:
+- `path=`: any copy of the package — a folder holding datapackage.json, the unzipped release (its root,
+  which holds datasets/), or a release zip;
+- `version=` other than the bundled one (or `base_url=`): the release archive of that version, downloaded
+  once into a user cache (pooch for http/https; a local folder or file:// address is copied), its sha256
+  checked against the release record (syria_offensive/release.json) before it is unpacked;
+- otherwise the bundled package: the current release's data, which the wheel carries (and a checkout's
+  datasets/ in an editable install), so `load()` works offline anywhere.
+Every file is checked against the sha256 in its datapackage.json before it is read.
+
+Every failure is a LoadError with one line that says what was wrong and where.
 """
 
 from __future__ import annotations
@@ -11,88 +19,193 @@ import hashlib
 import json
 import os
 import shutil
-from pathlib import Path
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlparse
 
 import pandas as pd
 import pooch
 
 from syria_offensive.dtypes import typed
-from syria_offensive.paths import ROOT
+from syria_offensive.paths import data_dir
 
 URL_VARIABLE = "SYRIA_OFFENSIVE_RELEASE_URL"
+REGISTRY = Path(__file__).with_name("release.json")
+MAX_ARCHIVE_BYTES = 2_000_000_000
 
 
-def _registry() -> dict:
-    return json.loads(Path(__file__).with_name("release.json").read_text(encoding="utf-8"))
+class LoadError(Exception):
+    """The package could not be found, fetched, verified or read (the message says which and where)."""
 
 
-def local_datasets(start: Path | None = None) -> Path | None:
-    """datasets/ of the checkout this module lives in, or of a checkout containing the working directory."""
-    here = (start or Path.cwd()).resolve()
-    for candidate in [ROOT, here, *here.parents]:
-        if (candidate / "build.py").is_file() and (candidate / "datasets" / "datapackage.json").is_file():
-            return candidate / "datasets"
-    return None
+def registry() -> dict:
+    """The release record: the current version, its archive and sha256, older releases, the download address."""
+    return json.loads(REGISTRY.read_text(encoding="utf-8"))
+
+
+def releases() -> dict[str, dict]:
+    """Every published release: version -> {archive, sha256}."""
+    record = registry()
+    known = dict(record.get("releases", {}))
+    known[record["version"]] = {"archive": record["archive"], "sha256": record["sha256"]}
+    return known
+
+
+def package_path() -> Path:
+    """The folder of the bundled data package (datapackage.json, CSV and Parquet): for DuckDB, polars or R."""
+    directory = data_dir("datasets")
+    if not (directory / "datapackage.json").is_file():
+        raise LoadError(f"{directory}: no bundled datapackage.json (the installation is incomplete; reinstall)")
+    return directory
 
 
 def inside(directory: Path, relative: str) -> Path:
     """directory/relative, refused when the path from the data would lead out of the package directory."""
     path = (directory / relative).resolve()
     if not path.is_relative_to(directory.resolve()):
-        raise ValueError(f"{directory / 'datapackage.json'}: resource path {relative!r} leads outside the package")
+        raise LoadError(f"{directory / 'datapackage.json'}: resource path {relative!r} leads outside the package")
     return path
+
+
+def descriptor_of(directory: Path) -> dict:
+    try:
+        return json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise LoadError(f"{directory / 'datapackage.json'}: cannot be read as JSON ({err})") from None
 
 
 def verify(directory: Path) -> list[str]:
     """Names of files whose bytes differ from the sha256 recorded in datapackage.json."""
-    descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
     bad = []
-    for resource in descriptor["resources"]:
-        path = inside(directory, resource["path"])
-        expected = resource.get("hash", "").removeprefix("sha256:")
+    for resource in descriptor_of(directory).get("resources", []):
+        path = inside(directory, str(resource.get("path", "")))
+        expected = str(resource.get("hash", "")).removeprefix("sha256:")
         if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != expected:
-            bad.append(resource["path"])
+            bad.append(str(resource.get("path")))
     return bad
 
 
+def extract(archive: Path, target: Path) -> Path:
+    """Unpack a release zip into `target` (refusing members that would land outside it) and return the
+    folder that holds its datapackage.json."""
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            members = zf.infolist()
+            for info in members:
+                member = PurePosixPath(info.filename)
+                if member.is_absolute() or ".." in member.parts or "\\" in info.filename:
+                    raise LoadError(f"{archive}: member {info.filename!r} would land outside the package folder")
+            if sum(info.file_size for info in members) > MAX_ARCHIVE_BYTES:
+                raise LoadError(f"{archive}: expands to more than 2 GB")
+            zf.extractall(target)
+    except zipfile.BadZipFile as err:
+        raise LoadError(f"{archive}: not a zip archive ({err})") from None
+    found = sorted(target.rglob("datapackage.json"), key=lambda p: len(p.parts))
+    if not found:
+        raise LoadError(f"{archive}: not a release of the package (it holds no datapackage.json)")
+    return found[0].parent
+
+
+def package_folder(path: Path) -> Path:
+    """The folder holding datapackage.json: `path` itself, or the datasets/ of an unzipped release's root."""
+    path = Path(path)
+    for candidate in (path, path / "datasets"):
+        if (candidate / "datapackage.json").is_file():
+            return candidate
+    if not path.exists():
+        raise LoadError(f"{path}: no such file or folder")
+    raise LoadError(f"{path}: not a data package (no datapackage.json here or in {path / 'datasets'})")
+
+
+def _download(base: str, archive: str, sha256: str, cache: Path) -> Path:
+    """The verified archive in the cache: pooch for http(s); a local folder or file:// address is copied."""
+    url = urlparse(base)
+    if url.scheme in ("http", "https", "ftp", "doi"):
+        try:
+            return Path(
+                pooch.retrieve(f"{base.rstrip('/')}/{archive}", f"sha256:{sha256}", archive, cache, progressbar=False)
+            )
+        except ValueError as err:  # pooch: the hash did not match (it removes the download)
+            raise LoadError(f"{base}/{archive}: {err}".splitlines()[0]) from None
+        except OSError as err:  # (requests' errors are OSErrors: unreachable host, HTTP 404, ...)
+            raise LoadError(f"{base}/{archive}: cannot be downloaded ({type(err).__name__}: {err})"[:400]) from None
+    folder = Path(unquote(url.path)) if url.scheme == "file" else Path(base)
+    source = folder / archive
+    if not source.is_file():
+        raise LoadError(f"{source}: no such release archive")
+    target = cache / archive
+    if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == sha256:
+        return target
+    if hashlib.sha256(source.read_bytes()).hexdigest() != sha256:
+        raise LoadError(f"{source}: sha256 differs from the release record of {archive}")
+    cache.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkstemp(dir=cache, prefix=f".{archive}.")[1])
+    shutil.copyfile(source, staged)
+    staged.replace(target)
+    return target
+
+
 def fetch(base_url: str, archive: str, sha256: str, cache_dir: Path | None = None) -> Path:
-    """Download (or reuse) the release archive, verified, and return the extracted package directory."""
+    """Download (or reuse) a release archive, verified, and return its unpacked package folder.
+
+    The cached archive is checked against the release record every time (and fetched again when it differs);
+    the unpacked copy is used only while its descriptor is the archive's and every file matches its sha256.
+    Otherwise it is unpacked again, into a temporary sibling renamed into place when complete, so an
+    interrupted or tampered copy is never read."""
     cache = Path(cache_dir) if cache_dir else Path(pooch.os_cache("syria-offensive-2024"))
-    extract = archive.removesuffix(".zip") + ".extracted"
-    for attempt in (1, 2):
-        files = pooch.retrieve(
-            url=f"{base_url.rstrip('/')}/{archive}",
-            known_hash=f"sha256:{sha256}",
-            fname=archive,
-            path=cache,
-            processor=pooch.Unzip(extract_dir=extract),
-            progressbar=False,
-        )
-        directory = Path(next(f for f in files if f.endswith("datapackage.json"))).parent
-        if not verify(directory):
-            return directory
-        # the extracted copy was altered after download: start again from a fresh download
-        shutil.rmtree(cache / extract, ignore_errors=True)
-        (cache / archive).unlink(missing_ok=True)
-        if attempt == 2:
-            raise OSError(f"files of {archive} do not match their sha256 in datapackage.json: {verify(directory)}")
-    raise AssertionError("unreachable")
+    zipped = _download(base_url, archive, sha256, cache)
+    unpacked = cache / archive.removesuffix(".zip")
+    if unpacked.is_dir():
+        folder = package_folder(next(iter(sorted(unpacked.iterdir())), unpacked))
+        if not verify(folder) and _descriptor_in(zipped) == (folder / "datapackage.json").read_bytes():
+            return folder
+        shutil.rmtree(unpacked)
+    staging = Path(tempfile.mkdtemp(dir=cache, prefix=f".{archive}.unpacking-"))
+    try:
+        bad = verify(extract(zipped, staging))
+        if bad:
+            raise LoadError(f"{zipped}: files do not match their sha256 in datapackage.json: {', '.join(bad)}")
+        staging.rename(unpacked)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return package_folder(next(iter(sorted(unpacked.iterdir()))))
 
 
-def package_directory(path: Path | None = None, base_url: str | None = None, cache_dir: Path | None = None) -> Path:
+def _descriptor_in(archive: Path) -> bytes:
+    with zipfile.ZipFile(archive) as zf:
+        name = min((n for n in zf.namelist() if n.endswith("datapackage.json")), key=lambda n: n.count("/"))
+        return zf.read(name)
+
+
+def locate(
+    path: Path | str | None = None,
+    version: str | None = None,
+    base_url: str | None = None,
+    cache_dir: Path | None = None,
+    *,
+    scratch: Path,
+) -> Path:
+    """The folder of the package to read (see the module doc for the order); `scratch` receives a zip's files."""
     if path is not None:
-        return Path(path)
-    local = local_datasets()
-    if local is not None:
-        return local
-    release = _registry()
-    base = base_url or os.environ.get(URL_VARIABLE) or release.get("base_url")
+        path = Path(path)
+        if path.is_file():
+            return extract(path, scratch)
+        return package_folder(path)
+    record = registry()
+    if (version is None or version == record["version"]) and base_url is None:
+        return package_path()
+    version = version or record["version"]
+    known = releases()
+    if version not in known:
+        raise LoadError(f"no release {version!r}; the releases are: {', '.join(sorted(known))}")
+    base = base_url or os.environ.get(URL_VARIABLE) or record.get("base_url")
     if not base:
-        raise RuntimeError(
-            f"no local datasets/ found and no download address known for release {release['version']}: "
-            f"pass base_url= or set {URL_VARIABLE} to the folder that holds {release['archive']}"
+        raise LoadError(
+            f"no download address known for release {version}: pass base_url= or set {URL_VARIABLE} "
+            f"to the folder or address that holds {known[version]['archive']}"
         )
-    return fetch(base, release["archive"], release["sha256"], cache_dir)
+    return fetch(base, known[version]["archive"], known[version]["sha256"], cache_dir)
 
 
 def read_table(directory: Path, resource: dict) -> pd.DataFrame:
@@ -107,17 +220,27 @@ def read_table(directory: Path, resource: dict) -> pd.DataFrame:
 
 
 def load(
-    name: str | None = None, *, path: Path | None = None, base_url: str | None = None, cache_dir: Path | None = None
+    name: str | None = None,
+    *,
+    path: Path | str | None = None,
+    version: str | None = None,
+    base_url: str | None = None,
+    cache_dir: Path | None = None,
 ) -> pd.DataFrame | dict[str, pd.DataFrame]:
     """One table as a DataFrame (`load("statements")`), or every table as a dict (`load()`).
 
-    Code-list columns are categoricals, dates datetime64[s], integers nullable Int64, strings `string`.
+    `path`: a package folder, an unzipped release or a release zip; `version`/`base_url`: another release,
+    downloaded and verified. Code-list columns are categoricals, dates datetime64[s], integers nullable Int64,
+    strings `string`.
     """
-    directory = package_directory(path, base_url, cache_dir)
-    descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
-    tables = {r["name"]: r for r in descriptor["resources"] if "schema" in r}
-    if name is not None:
-        if name not in tables:
-            raise KeyError(f"no table {name!r}; the tables are: {', '.join(tables)}")
-        return read_table(directory, tables[name])
-    return {table: read_table(directory, resource) for table, resource in tables.items()}
+    with tempfile.TemporaryDirectory(prefix="syria-offensive-") as scratch:
+        directory = locate(path, version, base_url, cache_dir, scratch=Path(scratch))
+        bad = verify(directory)
+        if bad:
+            raise LoadError(f"{directory}: files do not match their sha256 in datapackage.json: {', '.join(bad)}")
+        tables = {r["name"]: r for r in descriptor_of(directory).get("resources", []) if "schema" in r}
+        if name is not None:
+            if name not in tables:
+                raise LoadError(f"no table {name!r}; the tables are: {', '.join(tables)}")
+            return read_table(directory, tables[name])
+        return {table: read_table(directory, resource) for table, resource in tables.items()}

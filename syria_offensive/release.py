@@ -1,10 +1,15 @@
-"""The release archive: datasets/ plus the data card, licence, changelog and citation, as one zip.
+"""The release archive: the data package with its data card, data dictionary, licence, changelog and citation.
+
+Unzipped, the archive's root reads like a checkout's: `datasets/` (the package), `docs/data-dictionary.md`,
+`sources/*.yaml` (where each article came from, when, and the basis of each date), and `README.md`, the data
+card, made of the project README's sections that hold outside the repository, so that the README's read
+paths (`pd.read_csv("datasets/statements.csv")`, ...) work as written from the archive's root.
 
 The zip is deterministic (sorted members, fixed timestamps and permissions), so its sha256 is a property
-of the data: `make release` writes it to syria_offensive/release.json, where `load()` finds the hash to
-verify a download against, and the test suite checks that it still matches (a change to the data needs a
-new version). Run `make release` to write dist/<name>-<version>.zip and its .sha256, record the hash, and
-record the IDs the release publishes in releases/ids-<version>.csv (see stable_ids.py).
+of the data: `make release` writes it to syria_offensive/release.json (with every earlier release's), where
+`load()` finds the hash to verify a download against. Run `make release` to write
+dist/<name>-<version>.zip and its .sha256, record the hash, and record the IDs the release publishes in
+releases/ids-<version>.csv (see stable_ids.py).
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from syria_offensive.stable_ids import write_release_ids
 
 REGISTRY = Path(__file__).with_name("release.json")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-EXTRA_FILES = ["LICENSE-DATA", "CHANGELOG.md", "CITATION.cff"]
+EXTRA_FILES = ["LICENSE", "LICENSE-DATA", "CHANGELOG.md", "CITATION.cff", "docs/data-dictionary.md"]
+CARD_SECTIONS = ["Dataset card", "Read the files", "Tables"]  # the README sections true inside the archive
 
 
 def archive_name(version: str) -> str:
@@ -31,26 +37,41 @@ def archive_name(version: str) -> str:
 
 
 def data_card(readme: str) -> str:
-    """The README's "Dataset card" section, which travels with the data."""
-    match = re.search(r"^## Dataset card\n.*?(?=^## )", readme, flags=re.S | re.M)
-    if not match:
-        raise ValueError("README.md has no '## Dataset card' section")
-    return "# " + package_metadata()["title"] + "\n\n" + match.group(0)
+    """The archive's README.md: the project README's sections that hold outside the repository."""
+    sections = []
+    for title in CARD_SECTIONS:
+        match = re.search(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", readme, flags=re.S | re.M)
+        if not match:
+            raise ValueError(f"README.md has no '## {title}' section")
+        sections.append(match.group(0).rstrip() + "\n")
+    head = (
+        f"# {package_metadata()['title']}\n\n"
+        "This archive is one release of the data package: `datasets/` (CSV and Parquet tables with their Frictionless "
+        "descriptor), the [data dictionary](docs/data-dictionary.md), where each article came from (`sources/`), "
+        "the [licence](LICENSE-DATA), the [changelog](CHANGELOG.md) and how to [cite it](CITATION.cff). "
+        "The Python module that loads the tables typed and validates copies is installed from the project's "
+        "repository.\n"
+    )
+    return "\n".join([head, *sections])
+
+
+def archive_members(datasets: Path, root: Path) -> dict[str, bytes]:
+    """Path inside the archive's folder -> bytes."""
+    members = {f"datasets/{p.name}": p.read_bytes() for p in sorted(datasets.iterdir()) if p.is_file()}
+    members.update({f"sources/{p.name}": p.read_bytes() for p in sorted((root / "sources").glob("*.yaml"))})
+    members.update({name: (root / name).read_bytes() for name in EXTRA_FILES})
+    members["README.md"] = data_card((root / "README.md").read_text(encoding="utf-8")).encode("utf-8")
+    return members
 
 
 def write_archive(datasets: Path, target: Path, version: str, root: Path = ROOT) -> str:
     """Write the zip to `target` and return its sha256."""
     folder = archive_name(version).removesuffix(".zip")
-    members: dict[str, bytes] = {
-        f"{folder}/{p.name}": p.read_bytes() for p in sorted(datasets.iterdir()) if p.is_file()
-    }
-    members[f"{folder}/DATACARD.md"] = data_card((root / "README.md").read_text(encoding="utf-8")).encode("utf-8")
-    for name in EXTRA_FILES:
-        members[f"{folder}/{name}"] = (root / name).read_bytes()
+    members = archive_members(datasets, root)
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for name in sorted(members):
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=FIXED_TIME)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, members[name])
@@ -67,8 +88,12 @@ def main() -> int:
     digest = write_archive(DATASETS, target, version)
     target.with_name(target.name + ".sha256").write_text(f"{digest}  {target.name}\n", encoding="utf-8")
     current = registry() if REGISTRY.exists() else {}
+    earlier = current.get("releases", {})
+    if current.get("version") not in (None, version):  # the previous release joins the earlier ones
+        earlier[current["version"]] = {"archive": current["archive"], "sha256": current["sha256"]}
     current.update({"version": version, "archive": target.name, "sha256": digest})
     current.setdefault("base_url", None)
+    current["releases"] = dict(sorted(earlier.items()))
     REGISTRY.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
     frames, _ = read_package(DATASETS)
     ids = write_release_ids(frames, RELEASES, version)

@@ -5,6 +5,7 @@ change after a release is announced under `## Unreleased` at the top of CHANGELO
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -49,13 +50,13 @@ def test_every_place_that_states_the_version_agrees():
 
 
 def write_checkout(root: Path, changelog: str, version: str = "0.2.0") -> None:
-    """A stand-in checkout with the files release_problems reads."""
-    root.mkdir(exist_ok=True)
+    """A stand-in checkout: a copy of the repository's files (what the archive holds) with the given changelog
+    and the given version in pyproject.toml and CITATION.cff."""
+    heavy = shutil.ignore_patterns(".git", ".venv", "dist", "datasets", "__pycache__", ".pytest_cache", "*.parquet")
+    shutil.copytree(ROOT, root, ignore=heavy, dirs_exist_ok=True)
     (root / "CHANGELOG.md").write_text(changelog, encoding="utf-8")
     (root / "pyproject.toml").write_text(f'[project]\nversion = "{version}"\n', encoding="utf-8")
     (root / "CITATION.cff").write_text(f"version: {version}\n", encoding="utf-8")
-    for name in ("README.md", "LICENSE-DATA"):
-        (root / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def test_release_refuses_an_unreleased_changelog_and_a_version_pyproject_does_not_state(tmp_path):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import duckdb
@@ -58,42 +56,3 @@ def test_the_worked_example_answers_its_three_questions():
     assert "3. Timeline of events" in out
     assert "takfiri terrorists" in out  # Kayhan's label for HTS
     assert "hts-offensive-launch-2024-11-27" in out
-
-
-def test_pip_builds_a_wheel_with_the_module_and_its_release_record(tmp_path):
-    source = tmp_path / "src"  # build from a copy: setuptools leaves build/ and *.egg-info behind
-    source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, source / name)
-    shutil.copytree(ROOT / "syria_offensive", source / "syria_offensive", ignore=shutil.ignore_patterns("__pycache__"))
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    wheel = next(tmp_path.glob("syria_offensive_2024-*.whl"))
-    names = zipfile.ZipFile(wheel).namelist()
-    assert "syria_offensive/load.py" in names and "syria_offensive/release.json" in names
-    probe = "import syria_offensive, sys; print(syria_offensive.load.__module__)"
-    run = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=tmp_path,
-        env={"PYTHONPATH": str(wheel)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0 and run.stdout.strip() == "syria_offensive.load", run.stderr

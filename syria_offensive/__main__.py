@@ -1,0 +1,5 @@
+import sys
+
+from syria_offensive.cli import main
+
+sys.exit(main())

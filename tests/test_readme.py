@@ -1,0 +1,41 @@
+"""The README's code blocks run where it says they do (here: the checkout root); none goes untested."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.readme_blocks import PLACES, blocks, runnable
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+CHECKOUT_BLOCKS = [*runnable(README, "checkout", "python"), *runnable(README, "checkout", "sh")]
+
+
+def test_every_code_block_says_where_it_runs():
+    unmarked = [b.line for b in blocks(README) if b.language != "text" and not b.places]
+    unknown = [(b.line, sorted(b.places - PLACES)) for b in blocks(README) if b.places - PLACES]
+    assert not unmarked, f"README.md blocks at lines {unmarked} need a `<!-- runs: PLACE -->` line"
+    assert not unknown, f"unknown places: {unknown}"
+
+
+def test_the_quick_start_is_the_two_commands_ci_runs():
+    (quick,) = [b for b in blocks(README) if "ci" in b.places]
+    commands = [line.split("#")[0].strip() for line in quick.code.splitlines()]
+    assert commands == ["make build", "make test"]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert "make test" in [line.strip() for line in ci if not line.startswith("#")]
+
+
+@pytest.mark.parametrize("block", CHECKOUT_BLOCKS, ids=lambda b: f"README.md:{b.line}")
+def test_readme_block_runs_from_the_checkout_root(block):
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    command = [sys.executable, "-c", block.code] if block.language == "python" else ["bash", "-euo", "pipefail", "-c"]
+    if block.language == "sh":
+        command.append(block.code)
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"README.md:{block.line}\n{result.stdout}\n{result.stderr}"
