@@ -32,5 +32,4 @@ def test_while_the_build_fails_the_preview_says_what_coverage_still_needs(mini):
 
 
 def test_an_unknown_article_is_named(mini):
-    assert show(mini).startswith("# mini-article")
     assert preview("nope", mini / "curation", mini / "sources", mini / "no-releases").startswith("no article 'nope'")
