@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate lint codelists benchmark clean release
+.PHONY: build test validate lint codelists benchmark clean release database docs serve
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,14 @@ clean:
 
 release: build           ## dist/<name>-<version>.zip + .sha256; records its hash and the published IDs
 	$(PY) -m syria_offensive.release
+
+database: $(STAMP)       ## dist/syria-offensive-2024.db (keys, full-text search, views/) + dist/metadata.json for Datasette
+	$(PY) -m syria_offensive.database
+
+docs: $(STAMP)           ## docs/pictures/*.png from datasets/ (validated first; nothing is drawn when it fails)
+	$(PY) -m syria_offensive.pictures
+
+serve:                   ## browse dist/syria-offensive-2024.db in Datasette on http://127.0.0.1:8001
+	@test -f dist/syria-offensive-2024.db || { echo "no database: run 'make database' (or 'make release') first" >&2; exit 2; }
+	@$(MAKE) --no-print-directory $(STAMP)
+	$(VENV)/bin/datasette serve dist/syria-offensive-2024.db --metadata dist/metadata.json -h 127.0.0.1 -p 8001
