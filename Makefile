@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build check preview diff propose proposer-report test validate lint codelists benchmark clean release
+.PHONY: build check preview diff propose proposer-report test validate lint codelists benchmark clean release database docs serve
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,3 +52,14 @@ release: build           ## dist/<name>-<version>.zip + .sha256; records its has
 	$(PY) -m syria_offensive.release_check
 	$(PY) -m syria_offensive.release
 	$(PY) -m pytest -q tests/test_release.py
+
+database: $(STAMP)       ## dist/syria-offensive-2024.db (keys, full-text search, views/) + dist/metadata.json for Datasette
+	$(PY) -m syria_offensive.database
+
+docs: $(STAMP)           ## docs/pictures/*.png from datasets/ (validated first; nothing is drawn when it fails)
+	$(PY) -m syria_offensive.pictures
+
+serve:                   ## browse dist/syria-offensive-2024.db in Datasette on http://127.0.0.1:8001
+	@test -f dist/syria-offensive-2024.db || { echo "no database: run 'make database' (or 'make release') first" >&2; exit 2; }
+	@$(MAKE) --no-print-directory $(STAMP)
+	$(VENV)/bin/datasette serve dist/syria-offensive-2024.db --metadata dist/metadata.json -h 127.0.0.1 -p 8001

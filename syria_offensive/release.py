@@ -18,9 +18,11 @@ import hashlib
 import json
 import re
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
+from syria_offensive.database import database_name, datasette_metadata, write_database
 from syria_offensive.metadata import package_metadata
 from syria_offensive.paths import DATASETS, RELEASES, ROOT
 from syria_offensive.readers import read_package
@@ -28,8 +30,9 @@ from syria_offensive.stable_ids import write_release_ids
 
 REGISTRY = Path(__file__).with_name("release.json")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-EXTRA_FILES = ["LICENSE", "LICENSE-DATA", "CHANGELOG.md", "CITATION.cff", "docs/data-dictionary.md"]
-CARD_SECTIONS = ["Dataset card", "Read the files", "Tables"]  # the README sections true inside the archive
+EXTRA_FILES = ["LICENSE", "LICENSE-DATA", "CHANGELOG.md", "CITATION.cff", "docs/data-dictionary.md", "examples/tour.py"]
+# the README sections that hold inside the archive
+CARD_SECTIONS = ["Dataset card", "Read the files", "Browse and search", "Pictures", "Tables"]
 
 
 def archive_name(version: str) -> str:
@@ -47,7 +50,9 @@ def data_card(readme: str) -> str:
     head = (
         f"# {package_metadata()['title']}\n\n"
         "This archive is one release of the data package: `datasets/` (CSV and Parquet tables with their Frictionless "
-        "descriptor), the [data dictionary](docs/data-dictionary.md), where each article came from (`sources/`), "
+        "descriptor), the same tables as one SQLite database (`syria-offensive-2024.db`, with `metadata.json` for "
+        "Datasette), [pictures](docs/pictures/) drawn from them, a [guided tour](examples/tour.py), "
+        "the [data dictionary](docs/data-dictionary.md), where each article came from (`sources/`), "
         "the [licence](LICENSE-DATA), the [changelog](CHANGELOG.md) and how to [cite it](CITATION.cff). "
         "The Python module that loads the tables typed and validates copies is installed from the project's "
         "repository.\n"
@@ -58,8 +63,12 @@ def data_card(readme: str) -> str:
 def archive_members(datasets: Path, root: Path) -> dict[str, bytes]:
     """Path inside the archive's folder -> bytes."""
     members = {f"datasets/{p.name}": p.read_bytes() for p in sorted(datasets.iterdir()) if p.is_file()}
-    members.update({f"sources/{p.name}": p.read_bytes() for p in sorted((root / "sources").glob("*.yaml"))})
-    members.update({name: (root / name).read_bytes() for name in EXTRA_FILES})
+    for pattern in ("sources/*.yaml", "docs/pictures/*.png", *EXTRA_FILES):
+        members.update({str(p.relative_to(root)): p.read_bytes() for p in sorted(root.glob(pattern))})
+    with tempfile.TemporaryDirectory() as tmp:
+        database = write_database(datasets, Path(tmp) / database_name())
+        members[database.name] = database.read_bytes()
+    members["metadata.json"] = json.dumps(datasette_metadata(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
     members["README.md"] = data_card((root / "README.md").read_text(encoding="utf-8")).encode("utf-8")
     return members
 

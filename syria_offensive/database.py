@@ -1,0 +1,143 @@
+"""The data package as one SQLite database, for Datasette or any SQLite client, with its Datasette metadata.
+
+Every table keeps its primary and foreign keys; article texts, statement texts and the quoted passages of
+event reports and figures have full-text search (FTS5); the views in views/*.sql answer the common
+questions. The Datasette metadata (titles, descriptions of tables, columns and views, licence, sources) is
+generated from schema/ and the views' headers, never written twice.
+
+    python -m syria_offensive.database [PACKAGE] [--out dist/syria-offensive-2024.db]
+
+The database is written to a temporary file and renamed into place; the same package gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import sqlite_utils
+
+from syria_offensive.load import LoadError, load
+from syria_offensive.metadata import package_metadata, tables
+from syria_offensive.paths import DATASETS, ROOT
+
+VIEWS = ROOT / "views"
+SQLITE_TYPES = {"string": str, "integer": int, "number": float, "date": str}
+SEARCHABLE = {"articles": ["title", "text"], "statements": ["text"], "event_reports": ["text"], "figures": ["text"]}
+SEARCH_VIEWS = {"statement_details": ("statements_fts", "statement_rowid")}  # view -> (FTS table, its rowid column)
+
+
+def database_name() -> str:
+    return f"{package_metadata()['name']}.db"
+
+
+def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Records with dates as ISO text and nulls as None (SQLite has no date type)."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out.astype(object).where(out.notna(), None).to_dict("records")
+
+
+def views() -> dict[str, dict[str, str]]:
+    """views/<name>.sql -> {title, description, sql}; the header's `-- title:` and `-- description:` lines."""
+    found = {}
+    for path in sorted(VIEWS.glob("*.sql")):
+        text = path.read_text(encoding="utf-8")
+        header = re.match(r"((?:--.*\n)+)", text)
+        meta = re.findall(r"^-- (\w+): (.*(?:\n--   .*)*)", header.group(1) if header else "", flags=re.M)
+        fields = {key: " ".join(value.replace("\n--  ", " ").split()) for key, value in meta}
+        found[path.stem] = {**fields, "sql": text[header.end() if header else 0 :].strip()}
+    return found
+
+
+def _create(db: sqlite_utils.Database, frames: dict[str, pd.DataFrame]) -> None:
+    """Tables with their keys and types from the schema, then the foreign keys, full-text search and views."""
+    for name, table in tables().items():
+        columns = {f.name: SQLITE_TYPES[f.type] for f in table.fields}
+        db[name].create(columns, pk=table.primary_key[0] if len(table.primary_key) == 1 else table.primary_key)
+        db[name].insert_all(_rows(frames[name]))
+    db.add_foreign_keys(
+        [
+            (name, fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0])
+            for name, table in tables().items()
+            for fk in table.foreign_keys
+        ]
+    )
+    for name, columns in SEARCHABLE.items():
+        db[name].enable_fts(columns, fts_version="FTS5", create_triggers=False)
+    for name, view in views().items():
+        db.create_view(name, view["sql"])
+
+
+def write_database(package: Path, target: Path) -> Path:
+    """Write the package (a folder, unzipped release or zip) as one SQLite database at `target`."""
+    frames = load(path=package)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}.") as tmp:
+        staged = Path(tmp) / target.name
+        db = sqlite_utils.Database(staged)
+        with db.conn:
+            _create(db, frames)
+        db.vacuum()
+        db.close()
+        staged.replace(target)
+    return target
+
+
+def datasette_metadata() -> dict[str, Any]:
+    """Datasette's metadata.json for the database: from schema/ and the views' headers."""
+    meta = package_metadata()
+    licence = meta["licenses"][0]
+    table_meta: dict[str, Any] = {
+        name: {
+            "title": table.title,
+            "description": table.description,
+            "columns": {f.name: f.description for f in table.fields},
+        }
+        for name, table in tables().items()
+    }
+    for name, view in views().items():
+        table_meta[name] = {"title": view.get("title", name), "description": view.get("description", "")}
+        if name in SEARCH_VIEWS:
+            table_meta[name].update(fts_table=SEARCH_VIEWS[name][0], fts_pk=SEARCH_VIEWS[name][1])
+    sources = "; ".join(source["title"] for source in meta.get("sources", []))
+    return {
+        "title": meta["title"],
+        "description": meta["description"],
+        "license": licence["name"],
+        "license_url": licence["path"],
+        "source": sources,
+        "databases": {database_name().removesuffix(".db"): {"tables": table_meta}},
+    }
+
+
+def write_metadata(target: Path) -> Path:
+    target.write_text(json.dumps(datasette_metadata(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m syria_offensive.database", description=__doc__.split("\n\n")[0])
+    parser.add_argument("package", type=Path, nargs="?", default=DATASETS, help="package folder or release zip")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist" / database_name(), help="the database to write")
+    args = parser.parse_args(argv)
+    try:
+        database = write_database(args.package, args.out)
+    except LoadError as err:
+        print(f"{args.package}: {err}", file=sys.stderr)
+        return 2
+    metadata = write_metadata(args.out.with_name("metadata.json"))
+    print(f"wrote {database} and {metadata}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""The pictures researchers look at first, drawn from the built tables into docs/pictures/ (`make docs`).
+
+- timeline.png: the events of the offensive period, each drawn over its date bounds, with how many articles
+  report it;
+- accusations.png: who accuses whom, a network of speakers and accused actors, edges weighted by statements,
+  nodes coloured by country;
+- places.png: the places named that have a point, with their precision and events per place (and a count of
+  those that have none);
+- hts_labels.png: how each outlet names and labels HTS.
+
+The package is validated first and nothing is drawn when it fails. The files are deterministic (matplotlib's
+bundled DejaVu fonts, a seeded layout, no timestamps in the PNG), so the tests can check they are current.
+
+    python -m syria_offensive.pictures [PACKAGE] [--out docs/pictures]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import matplotlib.dates
+import matplotlib.pyplot as plt  # (with no display, matplotlib draws with Agg)
+import networkx as nx
+import pandas as pd
+
+from syria_offensive.load import LoadError, load
+from syria_offensive.paths import DATASETS, DOCS
+
+PERIOD_START = pd.Timestamp("2024-11-20")  # the timeline shows events that end on or after this day
+STYLE = {"font.family": "DejaVu Sans", "font.size": 9, "figure.dpi": 100, "savefig.dpi": 100}
+FRAME = ((34.5, 42.5), (32.0, 37.6))  # longitude, latitude: Syria and Lebanon
+PRECISION_MARKERS = {"settlement": "o", "admin_area": "s", "country": "D", "approximate": "^"}
+
+
+def _save(figure: plt.Figure, path: Path) -> None:
+    figure.savefig(path, format="png", metadata={"Software": None}, bbox_inches="tight")
+    plt.close(figure)
+
+
+def timeline(t: dict[str, pd.DataFrame], path: Path) -> None:
+    reports = t["event_reports"].groupby("event_id")["article_id"].nunique()
+    events = t["events"].assign(articles=lambda e: e["event_id"].map(reports).fillna(0).astype(int))
+    events = events[events["date_max"] >= PERIOD_START].sort_values(["date_min", "date_max", "event_id"])
+    figure, axes = plt.subplots(figsize=(10, 0.3 * len(events) + 1.2))
+    y = list(range(len(events)))
+    start = events["date_min"].fillna(PERIOD_START)
+    width = events["date_max"] - start + pd.Timedelta(days=1)
+    colours = plt.cm.viridis(events["articles"] / len(t["articles"]))
+    bars = axes.barh(y, width, left=start, height=0.6, color=colours)
+    for bar, count, open_start in zip(bars, events["articles"], events["date_min"].isna(), strict=True):
+        bar.set_hatch("///" if open_start else "")
+        bar.set_alpha(0.45 if open_start else 1.0)
+        axes.text(bar.get_x() + bar.get_width(), bar.get_y() + 0.3, f" {count}", va="center", fontsize=7)
+    axes.set_yticks(y, events["event_id"], fontsize=7)
+    axes.invert_yaxis()
+    axes.set_xlim(PERIOD_START, events["date_max"].max() + pd.Timedelta(days=2))
+    axes.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%d %b"))
+    axes.set_title(
+        "Events ending on or after 20 November 2024: each bar spans the event's date bounds (cut at the left edge\n"
+        "when it began earlier; hatched when its start is unknown); the number counts the articles reporting it"
+    )
+    axes.grid(axis="x", alpha=0.3)
+    _save(figure, path)
+
+
+def accusations(t: dict[str, pd.DataFrame], path: Path) -> None:
+    statements = t["statements"][t["statements"]["plover"] == "ACCUSE"]
+    targets = t["statement_targets"][t["statement_targets"]["role"] == "accused"]
+    edges = statements.merge(targets, on="statement_id").groupby(["speaker_id", "actor_id"]).size()
+    actors = t["actors"].set_index("actor_id")
+    graph = nx.DiGraph()
+    for (speaker, accused), count in edges.items():
+        graph.add_edge(speaker, accused, weight=int(count))
+    nodes = sorted(graph.nodes)
+    countries = actors["country"].reindex(nodes).astype("string").fillna("none")
+    palette = {c: plt.cm.tab10(i % 10) for i, c in enumerate(sorted(countries.unique()))}
+    layout = nx.spring_layout(graph, seed=7, k=1.2, iterations=200)
+    figure, axes = plt.subplots(figsize=(11, 8))
+    nx.draw_networkx_nodes(graph, layout, nodelist=nodes, node_color=[palette[c] for c in countries], ax=axes)
+    widths = [graph.edges[e]["weight"] for e in graph.edges]
+    nx.draw_networkx_edges(graph, layout, width=widths, alpha=0.5, arrowsize=12, ax=axes, node_size=300)
+    nx.draw_networkx_labels(graph, layout, labels=actors["name"].reindex(nodes).to_dict(), font_size=7, ax=axes)
+    for country, colour in palette.items():
+        axes.scatter([], [], color=colour, label=country)
+    axes.legend(title="country", loc="lower left", fontsize=7)
+    axes.set_title("Who accuses whom: speaker → accused; edge width = statements (PLOVER ACCUSE)")
+    axes.axis("off")
+    _save(figure, path)
+
+
+def places(t: dict[str, pd.DataFrame], path: Path) -> None:
+    events = t["events"]["place_id"].value_counts()
+    located = t["places"].dropna(subset=["latitude", "longitude"]).sort_values("place_id")
+    inside = located["longitude"].between(*FRAME[0]) & located["latitude"].between(*FRAME[1])
+    outside = ", ".join(located.loc[~inside, "name"])
+    missing = int(t["places"]["latitude"].isna().sum())
+    figure, axes = plt.subplots(figsize=(9, 8))
+    for precision, marker in PRECISION_MARKERS.items():
+        group = located[inside & (located["coordinate_precision"] == precision)]
+        sizes = 30 + 40 * group["place_id"].map(events).fillna(0)
+        axes.scatter(group["longitude"], group["latitude"], s=sizes, marker=marker, label=precision, alpha=0.7)
+    for row in located[inside].itertuples():
+        axes.annotate(row.name, (row.longitude, row.latitude), fontsize=7, xytext=(4, 4), textcoords="offset points")
+    axes.set_xlim(*FRAME[0])
+    axes.set_ylim(*FRAME[1])
+    axes.set_aspect(1 / 0.82)  # roughly 1 / cos(35°): degrees of longitude are shorter at this latitude
+    axes.set_xlabel("longitude")
+    axes.set_ylabel("latitude")
+    axes.legend(title="precision (size: events there)", fontsize=7, loc="lower right")
+    axes.set_title(
+        f"Places named that have a point: {int(inside.sum())} here; outside this frame: {outside or 'none'};\n"
+        f"{missing} places named have no point yet (see places.notes)"
+    )
+    axes.grid(alpha=0.3)
+    _save(figure, path)
+
+
+def hts_labels(t: dict[str, pd.DataFrame], path: Path) -> None:
+    outlets = t["articles"].set_index("article_id")["outlet"].astype("string").fillna("(outlet not identified)")
+    hts = t["mentions"][t["mentions"]["actor_id"] == "hts"]
+    words = hts["text"].str.lower() + " (" + hts["kind"].astype("string") + ")"
+    counts = pd.crosstab(words, hts["article_id"].map(outlets)).sort_index()
+    figure, axes = plt.subplots(figsize=(8, 0.3 * len(counts) + 1.5))
+    axes.imshow(counts.to_numpy(), cmap="Blues", aspect="auto")
+    for (row, column), value in pd.DataFrame(counts.to_numpy()).stack().items():
+        if value:
+            axes.text(column, row, str(value), ha="center", va="center", fontsize=7)
+    axes.set_xticks(range(len(counts.columns)), counts.columns, rotation=30, ha="right")
+    axes.set_yticks(range(len(counts.index)), counts.index, fontsize=7)
+    axes.set_title("How each outlet names and labels HTS (mentions; voice not yet recorded)")
+    _save(figure, path)
+
+
+PICTURES = {
+    "timeline.png": timeline,
+    "accusations.png": accusations,
+    "places.png": places,
+    "hts_labels.png": hts_labels,
+}
+
+
+def draw(package: Path, out: Path) -> list[Path]:
+    """Every picture from the package's tables into `out`."""
+    frames = load(path=package)
+    out.mkdir(parents=True, exist_ok=True)
+    with plt.rc_context(STYLE):
+        for name, picture in PICTURES.items():
+            picture(frames, out / name)
+    return [out / name for name in PICTURES]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m syria_offensive.pictures", description=__doc__.split("\n\n")[0])
+    parser.add_argument("package", type=Path, nargs="?", default=DATASETS, help="package folder")
+    parser.add_argument("--out", type=Path, default=DOCS / "pictures", help="where the PNG files go")
+    args = parser.parse_args(argv)
+    from syria_offensive.validation.cli import main as validate
+
+    if validate([str(args.package), "--format", "csv"]) != 0:
+        print(f"{args.package}: the package is not valid (see above); no picture drawn", file=sys.stderr)
+        return 1
+    try:
+        drawn = draw(args.package, args.out)
+    except LoadError as err:
+        print(f"{args.package}: {err}", file=sys.stderr)
+        return 2
+    print("drew " + ", ".join(str(p) for p in drawn))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""The SQLite database: every table with its keys and rows, foreign keys that hold, full-text search, the views,
+Datasette metadata generated from the schema, the same bytes from the same package, and the tour that uses it."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from syria_offensive.database import database_name, datasette_metadata, views, write_database
+from syria_offensive.metadata import tables
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory) -> Path:
+    return write_database(ROOT / "datasets", tmp_path_factory.mktemp("db") / database_name())
+
+
+def test_every_table_has_its_rows_primary_key_and_foreign_keys(database):
+    db = sqlite3.connect(database)
+    for name, table in tables().items():
+        rows = db.execute(f"select count(*) from [{name}]").fetchone()[0]
+        assert rows == len(pd.read_csv(ROOT / "datasets" / f"{name}.csv")), name
+        key = [row[1] for row in sorted(db.execute(f"pragma table_info([{name}])"), key=lambda r: r[5]) if row[5]]
+        assert key == list(table.primary_key), name
+        declared = {(fk["fields"][0], fk["reference"]["resource"]) for fk in table.foreign_keys}
+        assert {(row[3], row[2]) for row in db.execute(f"pragma foreign_key_list([{name}])")} == declared, name
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_full_text_search_finds_a_phrase_of_a_statement(database):
+    db = sqlite3.connect(database)
+    found = db.execute(
+        "select speaker, outlet from statement_details where statement_rowid in "
+        "(select rowid from statements_fts where statements_fts match '\"dangerous scenario for the region\"')"
+    ).fetchall()
+    assert found == [("Mohammad Bagheri", "IFP News")]
+    assert db.execute("select count(*) from articles_fts where articles_fts match 'Aleppo'").fetchone()[0] >= 4
+
+
+def test_the_views_answer_their_questions(database):
+    db = sqlite3.connect(database)
+    assert {name for (name,) in db.execute("select name from sqlite_master where type = 'view'")} == set(views())
+    accusations = db.execute("select count(*) from accusations where accused = 'Israel'").fetchone()[0]
+    assert accusations > 0
+    launch = db.execute("select place, articles from event_details where event_id = 'hts-offensive-launch-2024-11-27'")
+    assert launch.fetchone() == ("North-west Syria", 5)
+    labels = db.execute("select sum(mentions) from labels_by_outlet").fetchone()[0]
+    assert labels == len(pd.read_csv(ROOT / "datasets" / "mentions.csv"))
+
+
+def test_the_same_package_gives_the_same_bytes(database, tmp_path):
+    assert write_database(ROOT / "datasets", tmp_path / database_name()).read_bytes() == database.read_bytes()
+
+
+def test_datasette_metadata_comes_from_the_schema_and_the_views():
+    tables_meta = datasette_metadata()["databases"][database_name().removesuffix(".db")]["tables"]
+    for name, table in tables().items():
+        assert tables_meta[name]["description"] == table.description
+        assert tables_meta[name]["columns"] == {f.name: f.description for f in table.fields}
+    assert tables_meta["statement_details"]["fts_table"] == "statements_fts"
+    assert all(tables_meta[name]["title"] and tables_meta[name]["description"] for name in views())
+
+
+def test_the_tour_answers_four_questions_and_points_at_the_pictures(database):
+    command = [sys.executable, "examples/tour.py", "--database", str(database), "--root", "."]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [line for line in result.stdout.splitlines() if line[:2] in ("1.", "2.", "3.", "4.")] == [
+        "1. Who accuses whom most often?",
+        "2. How does each outlet label HTS? (its three commonest descriptors, not names)",
+        "3. Which events do most articles report, and where?",
+        "4. What do Iranian speakers say about 'Takfiri' groups? (full-text search)",
+    ]
+    assert "Esmail Baghaei   Israel" in result.stdout and "takfiri terrorists" in result.stdout
+    assert "(no rows)" not in result.stdout and "docs/pictures/timeline.png" in result.stdout
+
+
+def test_the_tour_says_how_to_get_a_database(tmp_path):
+    command = [sys.executable, str(ROOT / "examples" / "tour.py"), "--database", str(tmp_path / "none.db")]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and "make database" in result.stdout
+
+
+def test_make_serve_without_a_database_says_how_to_build_one(tmp_path):
+    command = ["make", "-s", "-C", str(tmp_path), "-f", str(ROOT / "Makefile"), "serve"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert "no database: run 'make database' (or 'make release') first" in result.stderr

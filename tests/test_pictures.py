@@ -1,0 +1,33 @@
+"""The pictures in docs/pictures/ are current (redrawn from the committed tables, byte for byte), and nothing
+is drawn from a package that fails validation."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from syria_offensive.pictures import PICTURES, draw, main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_committed_pictures_are_drawn_from_the_committed_tables(tmp_path):
+    drawn = draw(ROOT / "datasets", tmp_path)
+    assert [p.name for p in drawn] == list(PICTURES)
+    stale = [p.name for p in drawn if p.read_bytes() != (ROOT / "docs" / "pictures" / p.name).read_bytes()]
+    assert not stale, f"docs/pictures/ is not current ({stale}): run `make docs` and commit"
+
+
+def test_drawing_twice_gives_the_same_bytes(tmp_path):
+    first, second = draw(ROOT / "datasets", tmp_path / "a"), draw(ROOT / "datasets", tmp_path / "b")
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+def test_a_package_that_fails_validation_is_not_drawn(tmp_path, capsys):
+    copy = tmp_path / "datasets"
+    shutil.copytree(ROOT / "datasets", copy)
+    lines = (copy / "actors.csv").read_text(encoding="utf-8").splitlines()
+    (copy / "actors.csv").write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")  # a duplicate key
+    assert main([str(copy), "--out", str(tmp_path / "pictures")]) == 1
+    assert "the package is not valid (see above); no picture drawn" in capsys.readouterr().err
+    assert not (tmp_path / "pictures").exists()

@@ -1,0 +1,22 @@
+-- title: Who accused whom
+-- description: One row per statement coded as an accusation (PLOVER ACCUSE) and each actor it accuses:
+--   the speaker, the accused, the outlet and date, and the words.
+select
+  s.statement_id,
+  speaker.name as speaker,
+  accused.name as accused,
+  a.outlet,
+  s.article_id,
+  s.date,
+  s.date_min,
+  s.date_max,
+  s.cameo,
+  s.text,
+  s.speaker_id,
+  t.actor_id as accused_id
+from statements as s
+join statement_targets as t on t.statement_id = s.statement_id and t.role = 'accused'
+join articles as a on a.article_id = s.article_id
+join actors as speaker on speaker.actor_id = s.speaker_id
+join actors as accused on accused.actor_id = t.actor_id
+where s.plover = 'ACCUSE'

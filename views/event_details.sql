@@ -1,0 +1,25 @@
+-- title: Events with their place and the articles that report them
+-- description: One row per event: type, codes, date bounds, the place (name and coordinates, when known),
+--   how many articles report it and which.
+select
+  e.event_id,
+  e.event_type,
+  e.cameo,
+  e.plover,
+  e.start_date,
+  e.end_date,
+  e.date_min,
+  e.date_max,
+  e.date_basis,
+  p.name as place,
+  p.latitude,
+  p.longitude,
+  p.coordinate_precision,
+  (select count(distinct r.article_id) from event_reports as r where r.event_id = e.event_id) as articles,
+  (
+    select group_concat(article_id, '; ')
+    from (select distinct article_id from event_reports as r where r.event_id = e.event_id order by article_id)
+  ) as reported_by,
+  e.description
+from events as e
+left join places as p on p.place_id = e.place_id
