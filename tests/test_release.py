@@ -4,6 +4,7 @@ change after a release is announced under `## Unreleased` at the top of CHANGELO
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -73,7 +74,10 @@ def test_release_refuses_to_release_other_data_under_a_released_version(tmp_path
     changed.mkdir()
     for path in (ROOT / "datasets").iterdir():
         (changed / path.name).write_bytes(path.read_bytes())
-    (changed / "statements.csv").write_bytes((changed / "statements.csv").read_bytes().replace(b"Iran", b"Iram", 1))
+    # a change the archive notices but that leaves the package valid (the release builds a database from it)
+    descriptor = json.loads((changed / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["description"] += " Changed."
+    (changed / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False), encoding="utf-8")
     write_checkout(tmp_path / "checkout", f"# Changelog\n\n## {version} — 2026-12-01\n", version)
     problems = release_problems(tmp_path / "checkout", changed)
     assert problems == [
