@@ -30,9 +30,17 @@ SLOW_MODULES = {
 }
 
 
+# Single tests of the code (not of the data) that take seconds, in modules whose other tests stay in the loop.
+SLOW_TESTS = {
+    "test_pictures.py::test_drawing_twice_gives_the_same_bytes": "draws every picture twice",
+    "test_pictures.py::test_a_package_that_fails_validation_is_not_drawn": "validates a broken copy of the package",
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if item.module is not None and item.module.__name__.rpartition(".")[2] in SLOW_MODULES:
+        module = item.module.__name__.rpartition(".")[2] if item.module is not None else ""
+        if module in SLOW_MODULES or f"{module}.py::{item.name}" in SLOW_TESTS:
             item.add_marker(pytest.mark.slow)
 
 
