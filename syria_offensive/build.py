@@ -55,6 +55,16 @@ def _date_problems(rows: pd.DataFrame, resolved: pd.DataFrame, what: str) -> lis
     )
 
 
+def _read_source(path: Path) -> bytes | str:
+    """The source file's bytes, or why it cannot be read (a name too long for the file system is not a crash)."""
+    try:
+        if not path.is_file():
+            return "not found"
+        return path.read_bytes()
+    except OSError as err:
+        return f"cannot be read ({err.strerror})"
+
+
 def build_articles(frames: dict[str, pd.DataFrame], problems: list[Problem], sources_dir: Path):
     meta = frames["articles"]
     stem_mismatch = meta["article_id"] != meta["_stem"]
@@ -81,19 +91,19 @@ def build_articles(frames: dict[str, pd.DataFrame], problems: list[Problem], sou
                 )
             )
             continue
-        if not path.is_file():
+        raw_bytes = _read_source(path)
+        if isinstance(raw_bytes, str):  # why it could not be read ("not found", "File name too long", ...)
             problems.append(
                 Problem(
                     row["_file"],
                     row["_lines"].get("source_file"),
                     row["article_id"],
-                    "source file not found",
+                    f"source file {raw_bytes}",
                     name,
                     f"a file beside {row['_file']}",
                 )
             )
             continue
-        raw_bytes = path.read_bytes()
         raw_hashes[row["article_id"]] = hashlib.sha256(raw_bytes).hexdigest()
         try:
             raw = raw_bytes.decode("utf-8")

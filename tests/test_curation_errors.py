@@ -175,6 +175,12 @@ MISTAKES = {
         "source_file: missing.txt",
         "mini-article.yaml:2: mini-article: source file not found (got 'missing.txt'",
     ),
+    "source file name too long for the file system": (
+        "sources/mini-article.yaml",
+        "source_file: mini.txt",
+        "source_file: " + "x" * 300 + ".txt",
+        "mini-article.yaml:2: mini-article: source file cannot be read (File name too long) (got 'xxxxxxxx",
+    ),
     "yaml alias bomb": (
         "curation/places.yaml",
         "  aliases: [Aleppo]\n",
