@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate lint codelists benchmark clean release database docs serve
+.PHONY: build check preview diff propose proposer-report test validate lint codelists benchmark clean release database docs serve
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,21 @@ $(STAMP): requirements.lock pyproject.toml
 
 build: $(STAMP)          ## sources/ + curation/ -> datasets/
 	$(PY) build.py
+
+check: build             ## the curator's loop (under a minute): build, then the tests not marked `slow`
+	$(PY) -m pytest -q -m "not slow"
+
+preview: $(STAMP)        ## what the build makes of one article: make preview ARTICLE=<article_id>
+	$(PY) -m syria_offensive.preview $(ARTICLE)
+
+diff: $(STAMP)           ## rows added, removed and changed in the built tables against the last commit (REV=HEAD)
+	$(PY) -m syria_offensive.table_diff --rev $(or $(REV),HEAD)
+
+propose: $(STAMP)        ## a draft curation file for a new article (sources/<id>.yaml first): make propose ARTICLE=<id>
+	$(PY) -m syria_offensive.proposer $(ARTICLE) --out curation/$(ARTICLE).draft.yaml
+
+proposer-report: $(STAMP) ## measure the proposer on the curated articles -> reports/proposer.md (and print it)
+	$(PY) -m syria_offensive.proposer --evaluate
 
 test: $(STAMP)           ## the whole test suite (rebuilds the package and compares with datasets/)
 	$(PY) -m pytest
@@ -33,8 +48,10 @@ benchmark: $(STAMP)      ## synthetic packages of 10k/100k/1M statements: build,
 clean:
 	rm -rf $(VENV) .pytest_cache
 
-release: build           ## dist/<name>-<version>.zip + .sha256; records its hash and the published IDs
+release: build           ## dist/<name>-<version>.zip + .sha256; records its hash and the published IDs (README: Releasing)
+	$(PY) -m syria_offensive.release_check
 	$(PY) -m syria_offensive.release
+	$(PY) -m pytest -q tests/test_release.py
 
 database: $(STAMP)       ## dist/syria-offensive-2024.db (keys, full-text search, views/) + dist/metadata.json for Datasette
 	$(PY) -m syria_offensive.database

@@ -15,12 +15,12 @@ The package is valid by construction, for every layer:
   `articles.text[char_start:char_end] == text` holds for every span row;
 - every alias is written into the text at least once (as a name mention) and belongs to one actor;
 - every foreign key resolves; PLOVER follows the CAMEO crosswalk of schema/codelists/cameo.csv; claim_ids
-  link statements of two articles; statement dates do not follow their article's published_date_max.
+  link statements of different articles; statement dates do not follow their article's published_date_max.
 
-Shapes follow the hand-curated articles (88 statements in 5 articles: per statement about 2.3 targets,
-1.35 event reports, 2 labels and 0.1 figures; see SHAPE). Everything is generated column-wise with numpy
-(StringDType arrays for the sentences) and Arrow (`take` for every column that repeats an identifier or a
-code); no Python loop runs per statement or mention (one runs per article, to hash its text).
+Shapes follow the hand-curated articles of release 0.1.0 (88 statements, about 18 per article; per statement
+about 2.3 targets, 1.35 event reports, 2 labels and 0.1 figures; see SHAPE). Everything is generated
+column-wise with numpy (StringDType arrays for the sentences) and Arrow (`take` for every column that repeats an
+identifier or a code); no Python loop runs per statement or mention (one runs per article, to hash its text).
 Deterministic: the same (n_statements, seed) gives equal frames and byte-identical files.
 """
 
@@ -40,9 +40,9 @@ from syria_offensive.metadata import codelist, tables
 
 S = StringDType()
 
-# Rows per statement (or per article/actor/event), from the five curated articles where they exist.
+# Rows per statement (or per article/actor/event), from the curated articles of release 0.1.0 where they exist.
 SHAPE = {
-    "statements_per_article": 18,  # 88 statements / 5 articles
+    "statements_per_article": 18,  # release 0.1.0: 88 statements, about 18 per article
     "event_reports_per_statement": 1.35,  # 119 / 88
     "figure_share_of_reports": 0.07,  # 8 figures / 119 reports
     "events_per_statement": 0.6,  # an event is reported about twice
@@ -669,7 +669,7 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
         },
     )
 
-    # --- statements: dates (70% a day, 15% a range, 15% unknown), codes, claims linking two articles
+    # --- statements: dates (70% a day, 15% a range, 15% unknown), codes, claims linking different articles
     width = len(str(int(st_count.max())))
     statement_ids = suffixed(article_ids, st_article, add("-s", np.strings.zfill(st_pos.astype(S), width)))
     day = pub_min[st_article] - rng.integers(0, 6, N)

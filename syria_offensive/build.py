@@ -14,12 +14,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from syria_offensive import corpus, curation_checks, dtypes, stable_ids
 from syria_offensive import curation as cur
-from syria_offensive import dtypes, stable_ids
 from syria_offensive.docs import data_dictionary
 from syria_offensive.metadata import codelist, tables
 from syria_offensive.paths import CURATION, DATASETS, DOCS, RELEASES, REPORTS, SOURCES
-from syria_offensive.problems import InputError, Problem, from_rows, relative
+from syria_offensive.problems import InputError, Problem, around, from_rows, relative
 from syria_offensive.transforms import aliases as alias_matcher
 from syria_offensive.transforms import clean, coverage, dates, spans
 from syria_offensive.validation import crosstable
@@ -55,6 +55,16 @@ def _date_problems(rows: pd.DataFrame, resolved: pd.DataFrame, what: str) -> lis
     )
 
 
+def _read_source(path: Path) -> bytes | str:
+    """The source file's bytes, or why it cannot be read (a name too long for the file system is not a crash)."""
+    try:
+        if not path.is_file():
+            return "not found"
+        return path.read_bytes()
+    except OSError as err:
+        return f"cannot be read ({err.strerror})"
+
+
 def build_articles(frames: dict[str, pd.DataFrame], problems: list[Problem], sources_dir: Path):
     meta = frames["articles"]
     stem_mismatch = meta["article_id"] != meta["_stem"]
@@ -81,19 +91,19 @@ def build_articles(frames: dict[str, pd.DataFrame], problems: list[Problem], sou
                 )
             )
             continue
-        if not path.is_file():
+        raw_bytes = _read_source(path)
+        if isinstance(raw_bytes, str):  # why it could not be read ("not found", "File name too long", ...)
             problems.append(
                 Problem(
                     row["_file"],
                     row["_lines"].get("source_file"),
                     row["article_id"],
-                    "source file not found",
+                    f"source file {raw_bytes}",
                     name,
                     f"a file beside {row['_file']}",
                 )
             )
             continue
-        raw_bytes = path.read_bytes()
         raw_hashes[row["article_id"]] = hashlib.sha256(raw_bytes).hexdigest()
         try:
             raw = raw_bytes.decode("utf-8")
@@ -392,17 +402,20 @@ def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(list(table.primary_key), kind="stable", na_position="last").reset_index(drop=True)
 
 
-def coverage_problems(report: pd.DataFrame, not_entities: pd.DataFrame, curation_dir: Path) -> list[Problem]:
-    """Unresolved capitalised words, and not_entities entries that resolve nothing."""
+def coverage_problems(
+    report: pd.DataFrame, not_entities: pd.DataFrame, curation_dir: Path, texts: pd.Series
+) -> list[Problem]:
+    """Unresolved capitalised words (with the text around them), and not_entities entries that resolve nothing."""
     problems = []
     unresolved = report[report["resolved_as"] == "unresolved"]
     for row in unresolved.itertuples():  # problems only
+        where = around(str(texts[row.article_id]), row.char_start, row.char_end)
         problems.append(
             Problem(
                 relative(curation_dir / "articles" / f"{row.article_id}.yaml"),
                 None,
                 row.article_id,
-                f"capitalised word at char {row.char_start} is not resolved (coverage)",
+                f"capitalised word at char {row.char_start} is not resolved (coverage): {where}",
                 row.word,
                 "an actor alias, a place alias, a label, or an entry in curation/not_entities.yaml",
             )
@@ -426,7 +439,8 @@ def assemble(
 ) -> dict[str, pd.DataFrame]:
     """Build every table (with provenance columns) or raise InputError with every problem found.
 
-    `extras`, when given, receives the coverage report (written by `main` to reports/coverage.csv).
+    `extras`, when given, receives the coverage report and the warnings (written by `main` to reports/), and
+    the articles table, even when the build then fails on later problems.
     """
     curated = cur.read_all(curation_dir, sources_dir)
     problems = curated.problems
@@ -456,18 +470,19 @@ def assemble(
         "mentions": mentions,
     }
     typed = {name: _typed(name, frame) for name, frame in built.items()}
-    report = coverage.report(
-        typed["articles"].dropna(subset=["article_id", "text"]),
-        typed["mentions"],
-        f["place_aliases"],
-        f["not_entities"],
-    )
-    problems += coverage_problems(report, f["not_entities"], curation_dir)
+    with_text = typed["articles"].dropna(subset=["article_id", "text"])
+    report = coverage.report(with_text, typed["mentions"], f["place_aliases"], f["not_entities"])
+    texts = lookup(typed["articles"], "article_id", "text")
+    problems += coverage_problems(report, f["not_entities"], curation_dir, texts)
     problems += stable_ids.check(typed, f["retired"], releases_dir)
-    if extras is not None:
-        extras["coverage"] = report
+    checked, warnings, unknown_references = curation_checks.check_all(typed, f)
+    problems += checked
+    if extras is not None:  # the preview shows the text around unresolved words: it needs the articles too
+        extras.update(coverage=report, warnings=warnings, articles=typed["articles"])
     flawed = {(p.file, p.record_line) for p in problems if p.record_line is not None}
-    problems += failures_to_problems(validate_frames(typed), typed, flawed)
+    found = failures_to_problems(validate_frames(typed), typed, flawed)
+    # unknown references were reported above, with "did you mean" (and not at all for a row that already failed)
+    problems += [p for p in found if (p.file, p.line, p.value) not in unknown_references]
     if problems:
         raise InputError(problems)
     return typed
@@ -527,13 +542,17 @@ def main(argv: list[str] | None = None) -> int:
         write_package(frames, args.out)
         args.reports.mkdir(parents=True, exist_ok=True)
         reports["coverage"].to_csv(args.reports / "coverage.csv", index=False, lineterminator="\n")
+        reports["warnings"].to_csv(args.reports / "warnings.csv", index=False, lineterminator="\n")
         if args.docs is not None:
             args.docs.mkdir(parents=True, exist_ok=True)
             (args.docs / "data-dictionary.md").write_text(data_dictionary(), encoding="utf-8")
+            (args.docs / "articles.md").write_text(corpus.articles_page(frames["articles"]), encoding="utf-8")
     except InputError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         print(f"build failed: {len(err.problems)} problem(s); {args.out} left unchanged", file=sys.stderr)
         return 1
     print(f"built {args.out}: " + ", ".join(f"{name} {len(frame)}" for name, frame in frames.items()))
+    if len(reports["warnings"]):
+        print(f"{len(reports['warnings'])} warning(s) to review: {args.reports / 'warnings.csv'}")
     return 0

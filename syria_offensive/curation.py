@@ -35,6 +35,8 @@ DATE_SPEC = {
     "max": ("date", False),
     "basis": ("str", False),
     "note": ("str", False),
+    # where the article says a relative phrase, when not in the statement's own quote (curation_checks.py)
+    "context": ("str", False),
 }
 EVIDENCE = {"quote": ("str", True), "context": ("str", False), "occurrence": ("int", False)}
 # Actors and places are both named entities with aliases and a free note.
@@ -159,6 +161,39 @@ def load_yaml(path: Path, problems: list[Problem]) -> Any:
     return data
 
 
+def load_mapping(path: Path, kind: str, problems: list[Problem]) -> Any:
+    """A file that holds one mapping: the parsed node, or None when it could not be read.
+
+    A file that failed to parse was reported once, at its line; checking its (absent) content as a mapping would
+    only add a misleading second message ("must be a mapping (got 'None')"), so nothing more is said about it.
+    """
+    before = len(problems)
+    data = load_yaml(path, problems)
+    if len(problems) > before:
+        return None
+    if data is None:
+        problems.append(
+            Problem(relative(path), None, None, "file is empty", expected=f"a {kind} mapping (see curation/README.md)")
+        )
+    return data
+
+
+def syntax_hint(problem: str, line_text: str) -> str:
+    """What to do about the YAML syntax errors curators actually make (the parser's words do not say).
+
+    Worded to follow "expected" in the problem line.
+    """
+    if "\t" in line_text or "'\\t'" in problem:
+        return "spaces for indentation (YAML does not allow a tab there)"
+    if "mapping values are not allowed" in problem:
+        return 'the value in quotes, because it contains ": " (e.g. quote: "he said: no")'
+    if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in problem:
+        return "the closing quote of a quoted string"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "the [list] or {mapping} closed, and strings inside it that contain , : [ ] { } in quotes"
+    return "valid YAML: strings that contain : # [ ] { } or start with a quote must be quoted"
+
+
 def _parse_yaml(path: Path, problems: list[Problem]) -> Any:
     name = relative(path)
     try:
@@ -205,9 +240,10 @@ def _parse_yaml(path: Path, problems: list[Problem]) -> Any:
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
-        problems.append(
-            Problem(name, line, None, f"YAML syntax error: {err.problem or err.context}", expected="valid YAML")
-        )
+        lines = text.splitlines()
+        line_text = lines[line - 1] if line and line <= len(lines) else ""
+        message = f"YAML syntax error: {err.problem or err.context}"
+        problems.append(Problem(name, line, None, message, line_text or None, syntax_hint(message, line_text)))
     except RecursionError:
         problems.append(
             Problem(name, None, None, "YAML nesting is too deep", expected="the structure of curation/README.md")
@@ -372,7 +408,8 @@ def read_sources(problems: list[Problem], sources_dir: Path = SOURCES) -> tuple[
     articles, furniture = [], []
     for path in sorted(sources_dir.glob("*.yaml")):
         file = relative(path)
-        record = check_record(load_yaml(path, problems), "source", file, None, problems, 1)
+        node = load_mapping(path, "source", problems)
+        record = check_record(node, "source", file, None, problems, 1) if node is not None else None
         if not record:
             continue
         aid = record.get("article_id")
@@ -390,14 +427,19 @@ def read_sources(problems: list[Problem], sources_dir: Path = SOURCES) -> tuple[
     return (_frame(articles, [*article_cols, "_stem"]), _frame(furniture, ["article_id", *SPECS["furniture"]]))
 
 
-def _read_list(path: Path, kind: str, problems: list[Problem]) -> list[tuple[dict[str, Any], Any]]:
-    """Records of a file that holds one list of mappings, with each raw node."""
+def _read_list(
+    path: Path, kind: str, problems: list[Problem], allow_empty: bool = False
+) -> list[tuple[dict[str, Any], Any]]:
+    """Records of a file that holds one list of mappings, with each raw node (an optional list may be empty)."""
     file = relative(path)
     if not path.exists():
         problems.append(Problem(file, None, None, "file is missing", expected=f"a list of {kind} records"))
         return []
+    before = len(problems)
     data = load_yaml(path, problems)
     if data is None:
+        if len(problems) == before and not allow_empty:
+            problems.append(Problem(file, None, None, "file is empty", expected=f"a list of {kind} records"))
         return []
     if not isinstance(data, CommentedSeq | list):
         problems.append(Problem(file, 1, None, "file must hold a list", expected=f"a list of {kind} records"))
@@ -518,7 +560,8 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
     kinds = {"statements": "statement", "event_reports": "event_report", "figures": "figure", "labels": "label"}
     for path in sorted(directory.glob("*.yaml")):
         file = relative(path)
-        top = check_record(load_yaml(path, problems), "article", file, None, problems, 1)
+        node = load_mapping(path, "article", problems)
+        top = check_record(node, "article", file, None, problems, 1) if node is not None else None
         if not top:
             continue
         aid = top.get("article_id")
@@ -591,7 +634,7 @@ def read_simple_list(problems: list[Problem], path: Path, kind: str, columns: li
     """A list file that may be absent (not_entities.yaml, retired_ids.yaml)."""
     if not path.exists():
         return _frame([], columns)
-    return _frame([record for record, _ in _read_list(path, kind, problems)], columns)
+    return _frame([record for record, _ in _read_list(path, kind, problems, allow_empty=True)], columns)
 
 
 def read_all(curation_dir: Path = CURATION, sources_dir: Path = SOURCES) -> Curation:

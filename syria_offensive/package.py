@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from syria_offensive import corpus
 from syria_offensive.metadata import package_metadata, tables
 from syria_offensive.problems import InputError, Problem
 
@@ -83,13 +84,16 @@ def resource_descriptors(directory: Path) -> list[dict[str, Any]]:
     return resources
 
 
-def descriptor(directory: Path) -> dict[str, Any]:
+def descriptor(directory: Path, articles: pd.DataFrame) -> dict[str, Any]:
+    """schema/package.yaml, with what depends on the articles derived from them (corpus.py)."""
     meta = {k: v for k, v in package_metadata().items() if v is not None}
+    meta["description"] = f"{meta['description'].rstrip()} {corpus.summary(articles)}"
+    meta["sources"] = corpus.sources(articles) + list(meta.get("sources", []))
     return {"$schema": DATA_PACKAGE_V2, **meta, "resources": resource_descriptors(directory)}
 
 
-def write_descriptor(directory: Path) -> None:
-    text = json.dumps(descriptor(directory), indent=2, ensure_ascii=False) + "\n"
+def write_descriptor(directory: Path, articles: pd.DataFrame) -> None:
+    text = json.dumps(descriptor(directory, articles), indent=2, ensure_ascii=False) + "\n"
     (directory / "datapackage.json").write_text(text, encoding="utf-8")
 
 
@@ -99,7 +103,7 @@ def write_files(frames: dict[str, pd.DataFrame], directory: Path) -> None:
         frame = frames[name][table.field_names]
         write_csv(frame, directory / f"{name}.csv")
         write_parquet(frame, table.to_arrow(), directory / f"{name}.parquet")
-    write_descriptor(directory)
+    write_descriptor(directory, frames["articles"])
 
 
 def write_package(frames: dict[str, pd.DataFrame], target: Path) -> None:

@@ -40,6 +40,18 @@ def _short(value: str, limit: int = 120) -> str:
     return repr(text)
 
 
+def around(text: str, start: int, end: int, width: int = 30) -> str:
+    """The text around a character offset, with the span in [brackets]: a bare offset tells a curator nothing.
+
+    Line breaks are shown as spaces so that the excerpt stays on the problem's one line.
+    """
+    before = text[max(0, start - width) : start]
+    after = text[end : end + width]
+    excerpt = ("…" if start > width else "") + before + "[" + text[start:end] + "]" + after
+    excerpt += "…" if end + width < len(text) else ""
+    return " ".join(excerpt.split("\n"))
+
+
 class InputError(Exception):
     """Raised with every problem found, so that the caller can print them all and exit non-zero."""
 

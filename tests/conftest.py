@@ -11,6 +11,38 @@ from syria_offensive.build import assemble
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 
+# Modules left out of `make check` (the curator's loop, under a minute): they test the code's behaviour on
+# fixtures, fuzzed or synthetic input, or repeat what the build itself has just checked, and each takes seconds
+# to minutes. `make test` (the README's and CI's suite) runs them all. Single slow tests elsewhere carry
+# `@pytest.mark.slow` themselves.
+SLOW_MODULES = {
+    "test_hostile_input": "fuzzing the loader, the build and the validator: minutes",
+    "test_synthetic": "synthetic packages validated with every layer",
+    "test_validator": "the validator on whole packages and zips, in subprocesses",
+    "test_validation_rules": "every validation rule on the fixture package",
+    "test_benchmark": "runs the benchmark script",
+    "test_build": "a subprocess build per test",
+    "test_curation_errors": "a subprocess build per curation mistake",
+    "test_stable_ids": "subprocess builds against release records",
+    "test_load": "builds a release archive and serves it over HTTP",
+    "test_user_paths": "builds a wheel and runs the examples",
+    "test_datasets": "a second full build, every validation layer and frictionless on the committed package",
+}
+
+
+# Single tests of the code (not of the data) that take seconds, in modules whose other tests stay in the loop.
+SLOW_TESTS = {
+    "test_pictures.py::test_drawing_twice_gives_the_same_bytes": "draws every picture twice",
+    "test_pictures.py::test_a_package_that_fails_validation_is_not_drawn": "validates a broken copy of the package",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__.rpartition(".")[2] if item.module is not None else ""
+        if module in SLOW_MODULES or f"{module}.py::{item.name}" in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from syria_offensive.transforms.coverage import report, unused_not_entities
 
@@ -50,6 +51,7 @@ def test_unused_not_entities_are_found():
     assert unused_not_entities(not_entities, found)["text"].tolist() == ["Monday"]
 
 
+@pytest.mark.slow  # a subprocess build
 def test_the_build_fails_on_an_unresolved_word(mini, tmp_path):
     from tests.test_build import build
 
@@ -61,5 +63,17 @@ def test_the_build_fails_on_an_unresolved_word(mini, tmp_path):
     )
     result = build(mini, tmp_path / "out")
     assert result.returncode == 1
-    assert "mini-article: capitalised word at char 18 is not resolved (coverage) (got 'Friday'" in result.stderr
+    assert (
+        "mini-article: capitalised word at char 18 is not resolved (coverage): "
+        "TEHRAN -- Iran on [Friday] said it supports Syria. “We s… (got 'Friday'"
+    ) in result.stderr
     assert "not_entities.yaml:4: Monday: not_entities entry resolves no word of any article" in result.stderr
+
+
+def test_the_text_around_an_offset_shows_the_span_in_brackets():
+    from syria_offensive.problems import around
+
+    text = "TEHRAN -- Iran on Friday said it supports Syria.\nMore text follows here."
+    assert around(text, 18, 24, width=10) == "…- Iran on [Friday] said it s…"
+    assert around(text, 0, 6, width=5) == "[TEHRAN] -- I…"
+    assert around(text, 42, 48, width=8) == "…upports [Syria.] More te…"

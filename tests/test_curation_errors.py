@@ -25,6 +25,20 @@ MISTAKES = {
         "    mode: [indirect\n",
         "mini-article.yaml:7: YAML syntax error",
     ),
+    "yaml: an unquoted colon in a value": (
+        ARTICLE,
+        'quote: "At least 12 people"',
+        "quote: At least 12 people: the army",
+        "mini-article.yaml:23: YAML syntax error: mapping values are not allowed here (got '    quote: At least 12 "
+        "people: the army', expected the value in quotes, because it contains \": \" (e.g. quote: \"he said: no\"))",
+    ),
+    "yaml: a tab in the indentation": (
+        ARTICLE,
+        "    mode: direct\n",
+        "\tmode: direct\n",
+        "mini-article.yaml:14: YAML syntax error: found character '\\t' that cannot start any token (got '\\tmode: "
+        "direct', expected spaces for indentation (YAML does not allow a tab there))",
+    ),
     "unknown key": (
         "curation/events.yaml",
         "  place: aleppo\n",
@@ -60,14 +74,15 @@ MISTAKES = {
         "curation/events.yaml",
         "  place: aleppo\n",
         "  place: alepo\n",
-        "events.yaml:1: aleppo-killing: events.place_id: unknown reference: no places.place_id has this value "
-        "(got 'alepo')",
+        "events.yaml:1: aleppo-killing: events.place_id: unknown reference: no places.place_id has this value; "
+        "did you mean 'aleppo'? (got 'alepo')",
     ),
     "unknown event reference": (
         ARTICLE,
         "  - event: aleppo-killing\n",
         "  - event: aleppo-shelling\n",
-        "event_reports.event_id: unknown reference: no events.event_id has this value (got 'aleppo-shelling')",
+        "event_reports.event_id: unknown reference: no events.event_id has this value; did you mean 'aleppo-killing'? "
+        "(got 'aleppo-shelling')",
     ),
     "unknown code": (
         ARTICLE,
@@ -92,7 +107,8 @@ MISTAKES = {
         ARTICLE,
         'quote: "At least 12 people"',
         'quote: "At least 13 people"',
-        "mini-article.yaml:22: mini-12-killed: figure: quote not found in the article text (got 'At least 13 people'",
+        "mini-article.yaml:22: mini-12-killed: figure: quote not found in the article text; nearest passage at "
+        "char 87: 'At least 12 people'; differs: '13' → '12' (got 'At least 13 people'",
     ),
     "evidence found several times": (
         ARTICLE,
@@ -159,6 +175,12 @@ MISTAKES = {
         "source_file: missing.txt",
         "mini-article.yaml:2: mini-article: source file not found (got 'missing.txt'",
     ),
+    "source file name too long for the file system": (
+        "sources/mini-article.yaml",
+        "source_file: mini.txt",
+        "source_file: " + "x" * 300 + ".txt",
+        "mini-article.yaml:2: mini-article: source file cannot be read (File name too long) (got 'xxxxxxxx",
+    ),
     "yaml alias bomb": (
         "curation/places.yaml",
         "  aliases: [Aleppo]\n",
@@ -200,3 +222,21 @@ def test_all_problems_are_reported_in_one_run(mini, built):
         assert MISTAKES[kind][3] in result.stderr
     assert "build failed: 5 problem(s)" in result.stderr
     assert snapshot(out) == before
+
+
+@pytest.mark.parametrize(
+    "kind", ["yaml syntax error", "yaml: an unquoted colon in a value", "yaml: a tab in the indentation"]
+)
+def test_a_yaml_syntax_error_is_reported_alone(kind, mini, built):
+    """Nothing is said about a file that could not be parsed beyond the syntax error (no "must be a mapping")."""
+    relpath, old, new, _ = MISTAKES[kind]
+    edit(mini, relpath, old, new)
+    result = build(mini, built[0])
+    assert "build failed: 1 problem(s)" in result.stderr, result.stderr
+    assert "must be a mapping" not in result.stderr
+
+
+def test_an_empty_curation_file_says_so(mini, built):
+    (mini / ARTICLE).write_text("# nothing yet\n", encoding="utf-8")
+    result = build(mini, built[0])
+    assert "mini-article.yaml: file is empty (expected a article mapping (see curation/README.md))" in result.stderr

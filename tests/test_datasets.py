@@ -76,3 +76,13 @@ def test_every_layer_passes_on_the_committed_package_in_both_formats():
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert "valid (layers: pandera, cross-table, frictionless; formats: csv, parquet)" in result.stdout
+
+
+def test_committed_warnings_report_equals_a_fresh_build(fresh_build):
+    committed = (ROOT / "reports" / "warnings.csv").read_bytes()
+    assert committed == (fresh_build.parent / "reports" / "warnings.csv").read_bytes(), "run `make build` and commit"
+
+
+def test_committed_articles_page_is_current(fresh_build):
+    committed = (ROOT / "docs" / "articles.md").read_bytes()
+    assert committed == (fresh_build.parent / "docs" / "articles.md").read_bytes(), "run `make build` and commit"

@@ -16,7 +16,28 @@ def test_unique_quote_gets_code_point_offsets():
 
 
 def test_quote_found_zero_times_is_an_error():
-    assert locate(ev("Iraq"), TEXTS).iloc[0]["span_error"] == "quote not found in the article text"
+    assert locate(ev("Baghdad"), TEXTS).iloc[0]["span_error"] == (
+        "quote not found in the article text; no similar passage in the article"
+    )
+    assert locate(ev("Iraq"), TEXTS).iloc[0]["span_error"] == (
+        "quote not found in the article text; nearest passage at char 0: 'Iran'; differs: 'Iraq' → 'Iran'"
+    )
+
+
+def test_a_misquote_shows_the_nearest_passage_and_the_words_that_differ():
+    error = locate(ev("Iran said maybe. Iran’s view."), TEXTS).iloc[0]["span_error"]
+    assert error == (
+        "quote not found in the article text; nearest passage at char 16: 'Iran said yes. Iran’s view.'; "
+        "differs: 'maybe.' → 'yes.'"
+    )
+
+
+def test_a_misquoted_context_shows_the_nearest_passage_too():
+    error = locate(ev("Iran", context="Iran said no. Iran’s"), TEXTS).iloc[0]["span_error"]
+    assert error == (
+        "context not found in the article text; nearest passage at char 0: 'Iran said “no”. Iran'; "
+        "differs: 'no. Iran’s' → '“no”. Iran'"
+    )
 
 
 def test_quote_found_several_times_needs_context_or_occurrence():

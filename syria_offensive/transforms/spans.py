@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 from numpy.dtypes import StringDType
 
+from syria_offensive.transforms import nearest
+
 STRAIGHTEN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
@@ -68,6 +70,7 @@ def locate(evidence: pd.DataFrame, article_texts: pd.Series) -> pd.DataFrame:
                 error[row] = (
                     str(error[row]) + " (it matches only after straightening quotes/spaces: copy the exact characters)"
                 )
+            error[row] = f"{error[row]}; {nearest.describe(str(texts[row]), str(haystack_needle[row]))}"
 
     context_offset = np.zeros(len(ev), dtype=np.int64)
     if has_context.any():
