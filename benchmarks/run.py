@@ -8,7 +8,7 @@ For each size N it measures, each in a fresh Python process (so that peak memory
 - Parquet read: pandas.read_parquet of every table (the baseline: "reading the package into memory");
 - own validation: what `python -m syria_offensive.validation --format parquet` does short of Frictionless —
   read_package (typed, UTF-8 checked) + layers 1 (pandera) and 2 (cross-table, spans included), which
-  the validator runs at once (cli.check_frames);
+  the validator runs at once (validation.layers.check_frames);
 - frictionless: the `frictionless validate datapackage.json` command on the same package, up to
   --frictionless-max statements; above that its time is extrapolated linearly from the largest size
   measured (rows per second) and marked as such.
@@ -83,12 +83,12 @@ def worker_read(directory: Path) -> dict:
 
 def worker_validate(directory: Path) -> dict:
     from syria_offensive.readers import read_package
-    from syria_offensive.validation.cli import check_frames
+    from syria_offensive.validation.layers import check_frames
 
     start, cpu = time.perf_counter(), time.process_time()
     frames, read_failures = read_package(directory, "parquet")
     read, read_cpu = time.perf_counter(), time.process_time()
-    layer1, layer2 = check_frames(frames)  # (both layers at once, as the validator runs them)
+    found = check_frames(frames, read_failures)  # (both layers at once, as the validator runs them)
     end = time.perf_counter()
     return {
         "read_s": read - start,
@@ -96,7 +96,7 @@ def worker_validate(directory: Path) -> dict:
         "total_s": end - start,
         "cpu_s": time.process_time() - cpu,
         "read_cpu_s": read_cpu - cpu,
-        "failures": len(read_failures) + len(layer1) + len(layer2),
+        "failures": len(found),
         "peak_bytes": _peak_bytes(),
     }
 
@@ -272,7 +272,7 @@ def report(results: list[dict], exponent: float, info: dict[str, str]) -> tuple[
             "reading and validating); rows/s count the rows of all twelve tables. Each measurement runs in a fresh "
             "process; peak RSS is that process's (for frictionless, the command's). \"Own validation\" is "
             "read_package of the Parquet files (typed, UTF-8 checked) + layers 1 (pandera) and 2 (cross-table, "
-            "spans included), run at once (cli.check_frames), i.e. `python -m syria_offensive.validation --format "
+            "spans included), run at once (layers.check_frames), i.e. `python -m syria_offensive.validation --format "
             "parquet` without Frictionless.",
             "",
             *lines,

@@ -8,8 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from syria_offensive.validation import crosstable
-from syria_offensive.validation import tables as table_checks
+from syria_offensive.validation.layers import check_frames
 
 
 def messages(found: pd.DataFrame) -> list[str]:
@@ -17,7 +16,7 @@ def messages(found: pd.DataFrame) -> list[str]:
 
 
 def check(frames) -> list[str]:
-    return messages(pd.concat([table_checks.check_all(frames), crosstable.check_all(frames)]))
+    return messages(check_frames(frames))
 
 
 def test_the_fixture_package_is_valid(frames):

@@ -56,7 +56,10 @@ def test_an_edited_csv_is_checked_by_every_layer(package, tmp_path):
     copy = edited_copy(package, tmp_path, "statements.csv", ",indirect,", ",hearsay,")
     result = validate(str(copy), "--format", "csv")
     assert result.returncode == 1
-    assert "[table] statements.csv row 3: mode: value must be one of the codes of mode (got 'hearsay')" in result.stdout
+    assert (
+        "[table] statements.csv row 3 (statement_id mini-iran-supports-syria): "
+        "mode: value must be one of the codes of mode (got 'hearsay')" in result.stdout
+    )
     assert (
         "[frictionless] datapackage.json: statements: The data source does not match the expected hash" in result.stdout
     )
@@ -66,7 +69,10 @@ def test_a_value_that_cannot_be_typed_is_reported_not_nulled(package, tmp_path):
     copy = edited_copy(package, tmp_path, "figures.csv", ",12,", ",twelve,")
     result = validate(str(copy), "--format", "csv")
     assert result.returncode == 1
-    assert "[read] figures.csv row 2: value: value is not a whole number (got 'twelve')" in result.stdout
+    assert (
+        "[read] figures.csv row 2 (figure_id mini-12-killed): value: value is not a whole number (got 'twelve')"
+        in result.stdout
+    )
 
 
 def test_json_report(package, tmp_path):

@@ -1,0 +1,175 @@
+"""The engine of layer 2: runs the declared cross-table rules of validation/rules/*.sql with DuckDB.
+
+A rule is a query that returns the failing rows (table_name, row_index, field, value, message); its header
+comments name it, say what it checks, which tables it needs and, for a template, what it is instantiated for
+(`for each: foreign key` — every key declared in schema/; `for each: table in a, b` or `for each: table`).
+The engine registers each table as a relation of the same name with a `_row` column (the row's position, so
+that the build maps a failure back to its curated file:line and the validator to its CSV line), and the
+CAMEO code list as `cameo_codes`. The same relations come from frames in memory (the build) and from the
+frames the validator reads; DuckDB scans them in place through Arrow.
+
+A rule that needs a table that could not be read is not run: it is reported once as skipped (one line), so
+that one unreadable file does not turn into a thousand unknown references.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from syria_offensive.failures import COLUMNS, combine, failures
+from syria_offensive.metadata import codelist, tables
+from syria_offensive.paths import data_dir
+
+RULES = data_dir("validation") / "rules"
+SPAN_TABLES = ["statements", "event_reports", "figures", "mentions"]
+TWINS = "twins_agree"  # (run only when both formats are read: see twins())
+NULL_TEXT = "CAST(NULL AS VARCHAR)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One query, instantiated: its name (with what it was instantiated for), the tables it needs, its SQL."""
+
+    name: str
+    needs: tuple[str, ...]
+    sql: str
+
+
+def _header(text: str) -> dict[str, str]:
+    """The `-- key: value` lines at the top of a rule file (continuation lines are indented)."""
+    header: dict[str, str] = {}
+    key = None
+    for line in text.splitlines():
+        if not line.startswith("--"):
+            break
+        found = re.match(r"--\s(\w[\w ]*):\s*(.*)", line)
+        if found:
+            key = found.group(1)
+            header[key] = found.group(2).strip()
+        elif key:
+            header[key] += " " + line[2:].strip()
+    return header
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+def _twin_values(name: str) -> dict[str, str]:
+    """Placeholders of the twins rule for one table: the key join and the cell comparisons."""
+    table = tables()[name]
+    key = list(table.primary_key)
+    others = [f for f in table.field_names if f not in key]
+    changed = {f: f"c.{f} IS DISTINCT FROM p.{f}" for f in others}
+    shown = "coalesce(CAST({side}.{f} AS VARCHAR), '(null)')"
+    return {
+        "table": name,
+        "key": ", ".join(key),
+        "key_join": " AND ".join(f"c.{k} = p.{k}" for k in key),
+        "key_text": "concat_ws('/', " + ", ".join(f"CAST(coalesce(c.{k}, p.{k}) AS VARCHAR)" for k in key) + ")",
+        "changed_fields": ", ".join(f"CASE WHEN {test} THEN '{f}' END" for f, test in changed.items()) or NULL_TEXT,
+        "changed_values": ", ".join(
+            f"CASE WHEN {test} THEN '{f}: ' || {shown.format(side='c', f=f)} || ' → ' || {shown.format(side='p', f=f)}"
+            " END"
+            for f, test in changed.items()
+        )
+        or NULL_TEXT,
+        "any_changed": " OR ".join(changed.values()) or "FALSE",
+    }
+
+
+def _instances(header: dict[str, str], stem: str) -> list[dict[str, str]]:
+    """What a rule file is instantiated for (one empty instance for a plain rule)."""
+    each = header.get("for each", "")
+    if each == "foreign key":
+        return [
+            {"table": name, "field": fk["fields"][0], "target": fk["reference"]["resource"],
+             "target_field": fk["reference"]["fields"][0]}
+            for name, table in tables().items()
+            for fk in table.foreign_keys
+        ]  # fmt: skip
+    if each == "table" and stem == TWINS:
+        return [_twin_values(name) for name in tables()]
+    if each.startswith("table in "):
+        return [{"table": name.strip()} for name in each.removeprefix("table in ").split(",")]
+    return [{}]
+
+
+@cache
+def rules(directory: Path = RULES) -> tuple[Rule, ...]:
+    """Every rule of validation/rules/, instantiated, in file order."""
+    found = []
+    for path in sorted(directory.glob("*.sql")):
+        text = path.read_text(encoding="utf-8")
+        header = _header(text)
+        for values in _instances(header, path.stem):
+            suffix = "".join(f" {values[k]}" for k in ("table", "field") if k in values)
+            needs = tuple(n.strip() for n in _fill(header.get("needs", ""), values).split(",") if n.strip())
+            found.append(Rule(header.get("rule", path.stem) + suffix, needs, _fill(text, values)))
+    return tuple(found)
+
+
+def _relation(frame: pd.DataFrame) -> pa.Table:
+    """A frame as DuckDB scans it: Arrow (zero-copy for the package's text columns) plus `_row`."""
+    arrow = pa.Table.from_pandas(frame, preserve_index=False)
+    return arrow.append_column("_row", pa.array(np.arange(len(frame), dtype=np.int64)))
+
+
+def connect(relations: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with each frame registered under its name, and the CAMEO crosswalk."""
+    con = duckdb.connect()
+    cameo = codelist("cameo")[["code", "plover"]].replace("", pd.NA)
+    for name, frame in {**relations, "cameo_codes": cameo}.items():
+        con.register(name, _relation(frame))
+    return con
+
+
+def run(frames: dict[str, pd.DataFrame], unreadable: set[str] = frozenset(), twin_rules: bool = False) -> pd.DataFrame:
+    """Every rule's failures (in rule order) on the frames; rules needing a table that is missing or in
+    `unreadable` are reported once each as skipped. `twin_rules`: the twins rule only, else all others."""
+    con = connect(frames)
+    parts, skipped = [], {}
+    for rule in rules():
+        if rule.name.startswith(TWINS) != twin_rules:
+            continue
+        missing = [n for n in rule.needs if n in unreadable or n not in frames]
+        if missing:
+            skipped.setdefault(missing[0], []).append(rule.name)
+            continue
+        try:
+            parts.append(_as_failures(con.sql(rule.sql).df()))
+        except duckdb.Error as err:  # (a column of the wrong type, in a frame changed by hand)
+            first = str(err).splitlines()[0][:200]
+            parts.append(failures(rule.needs[0], [None], "(rule)", [None], f"rule {rule.name} could not run: {first}"))
+    con.close()
+    for name, names in skipped.items():  # one line per table that could not be read
+        message = f"{len(names)} rule(s) skipped because this table could not be read: {', '.join(names)}"
+        parts.append(failures(name, [None], "(rules)", [None], message))
+    return combine(parts)
+
+
+def _as_failures(found: pd.DataFrame) -> pd.DataFrame:
+    """A rule's result as failure rows (see syria_offensive.failures)."""
+    if found.empty:
+        return combine([])
+    out = found.rename(columns={"table_name": "table", "row_index": "row", "field": "column"})
+    out["row"] = out["row"].astype(object).where(out["row"].notna(), None)
+    out["value"] = out["value"].astype(object).where(out["value"].notna(), None)
+    return out[COLUMNS].sort_values("row", kind="stable", key=lambda r: r.fillna(-1)).reset_index(drop=True)
+
+
+def twins(csv: dict[str, pd.DataFrame], parquet: dict[str, pd.DataFrame], unreadable: set[str]) -> pd.DataFrame:
+    """The twins rule: each table's CSV and Parquet frames hold the same rows."""
+    relations = {f"csv_{n}": f for n, f in csv.items()} | {f"parquet_{n}": f for n, f in parquet.items()}
+    skipped = {f"{fmt}_{n}" for fmt, n in (name.split(":") for name in unreadable)}
+    return run(relations, skipped, twin_rules=True)
