@@ -107,10 +107,15 @@ def _message(check: str) -> str:
     return check
 
 
-def check_all(frames: dict[str, pd.DataFrame], workers: int = 2) -> pd.DataFrame:
-    """Every table's failures, in table order; the tables are checked in `workers` threads, the largest first.
-    (pandera sets up its backends on the first validate() call: that call is made before the threads start.)"""
+THREADS_FROM_ROWS = 1_000_000  # below this, two threads contend for the GIL and are slower than one
+
+
+def check_all(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every table's failures, in table order; the tables are checked in two threads, the largest first, when
+    the package is large. (pandera sets up its backends on the first validate() call: that call is made
+    before the threads start.)"""
     names = sorted((n for n in tables() if n in frames), key=lambda n: -len(frames[n]))
+    workers = 2 if sum(len(frames[n]) for n in names) >= THREADS_FROM_ROWS else 1
     pa.DataFrameSchema({}).validate(pd.DataFrame())
     with ThreadPoolExecutor(max_workers=workers) as pool:
         found = dict(zip(names, pool.map(lambda n: check_table(tables()[n], frames[n]), names), strict=True))
