@@ -66,6 +66,8 @@ def test_pip_builds_a_wheel_with_the_module_and_its_release_record(tmp_path):
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
     shutil.copytree(ROOT / "syria_offensive", source / "syria_offensive", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("schema", "validation", "datasets"):  # (force-included into the wheel: pyproject.toml)
+        shutil.copytree(ROOT / name, source / name)
     result = subprocess.run(
         [
             sys.executable,
@@ -87,6 +89,7 @@ def test_pip_builds_a_wheel_with_the_module_and_its_release_record(tmp_path):
     wheel = next(tmp_path.glob("syria_offensive_2024-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "syria_offensive/load.py" in names and "syria_offensive/release.json" in names
+    assert "syria_offensive/_data/validation/rules/foreign_key.sql" in names  # (the rules the validator runs)
     probe = "import syria_offensive, sys; print(syria_offensive.load.__module__)"
     run = subprocess.run(
         [sys.executable, "-c", probe],
