@@ -159,8 +159,10 @@ def test_duplicates_are_found_when_the_rows_are_not_sorted(frames):
     assert "statements.statement_id: duplicate primary key" in found
 
 
-def test_the_span_check_agrees_with_plain_slicing(frames):
-    """Random damage to offsets and texts: the span rule flags exactly the rows plain Python flags."""
+@pytest.mark.parametrize("use_kernels", [True, False], ids=["kernel", "plain query"])
+def test_the_span_check_agrees_with_plain_slicing(frames, use_kernels):
+    """Random damage to offsets and texts: the span rule (its kernel variant and its plain query) flags exactly
+    the rows plain Python flags."""
     rng = np.random.default_rng(0)
     for name in rules.SPAN_TABLES:
         frame = frames[name]
@@ -176,8 +178,9 @@ def test_the_span_check_agrees_with_plain_slicing(frames):
                 frame.loc[row, "char_end"] = 10**6
             else:
                 frame.loc[row, "char_start"] = -1
-    found = rules.run(frames)
+    found = rules.run(frames, use_kernels=use_kernels)
     found = found[found["message"].isin(SPAN_MESSAGES)]
+    assert rules.connect(frames, use_kernels)[1] == (set(rules.SPAN_TABLES) if use_kernels else set())
     texts = dict(zip(frames["articles"]["article_id"], frames["articles"]["text"], strict=True))
     for name in rules.SPAN_TABLES:
         expected = set()
@@ -191,17 +194,22 @@ def test_the_span_check_agrees_with_plain_slicing(frames):
         assert set(zip(mine["row"], mine["message"], strict=True)) == expected, name
 
 
-def test_the_span_check_agrees_with_plain_slicing_on_random_texts():
-    """Short and long spans, multibyte characters (2, 3 and 4 bytes), spans at the very ends of the texts."""
+@pytest.mark.parametrize("use_kernels", [True, False], ids=["kernel", "plain query"])
+def test_the_span_check_agrees_with_plain_slicing_on_random_texts(use_kernels):
+    """Short and long spans, multibyte characters (2, 3 and 4 bytes), spans at the very ends of the texts,
+    negative ends (Python's slices count them from the end), a null article text."""
     rng = np.random.default_rng(1)
     alphabet = [*"ab c", "é", "“", "”", "𝔘", "—"]
     texts = ["".join(rng.choice(alphabet, size=int(rng.integers(0, 60)))) for _ in range(40)]
     articles = pd.DataFrame(
-        {"article_id": pd.array([f"a{i}" for i in range(40)], dtype="string"), "text": pd.array(texts, dtype="string")}
+        {
+            "article_id": pd.array([f"a{i}" for i in range(42) if i != 40], dtype="string"),
+            "text": pd.array([*texts, None], dtype="string"),  # a41: no text
+        }
     )
     rows = []
     for _ in range(3000):
-        a = int(rng.integers(0, 41))  # 40: an unknown article
+        a = int(rng.integers(0, 42))  # 40: an unknown article, 41: one without text
         text = texts[a] if a < 40 else ""
         start = int(rng.integers(-2, len(text) + 3))
         end = int(start + rng.integers(-2, 20))
@@ -211,11 +219,11 @@ def test_the_span_check_agrees_with_plain_slicing_on_random_texts():
         {"article_id": "string", "char_start": "Int64", "char_end": "Int64", "text": "string"}
     )
     frames = {"articles": articles, **{name: span for name in rules.SPAN_TABLES}}
-    found = rules.run(frames)  # (the rules that need other tables are skipped)
+    found = rules.run(frames, use_kernels=use_kernels)  # (the rules that need other tables are skipped)
     found = found[(found["table"] == "mentions") & found["message"].isin(SPAN_MESSAGES)]
     expected = set()
     for row in span.itertuples():
-        if row.article_id == "a40":
+        if row.article_id in ("a40", "a41"):
             continue
         text = texts[int(row.article_id[1:])]
         if row.char_end > len(text) or row.char_start < 0:

@@ -27,6 +27,7 @@ import pyarrow as pa
 from syria_offensive.failures import COLUMNS, combine, failures
 from syria_offensive.metadata import codelist, tables
 from syria_offensive.paths import data_dir
+from syria_offensive.validation import kernels
 
 RULES = data_dir("validation") / "rules"
 SPAN_TABLES = ["statements", "event_reports", "figures", "mentions"]
@@ -36,11 +37,13 @@ NULL_TEXT = "CAST(NULL AS VARCHAR)"
 
 @dataclass(frozen=True)
 class Rule:
-    """One query, instantiated: its name (with what it was instantiated for), the tables it needs, its SQL."""
+    """One query, instantiated: its name (with what it was instantiated for), the tables it needs, its SQL,
+    and the SQL of its kernel variant when it has one (rules/kernels/, see kernels.py)."""
 
     name: str
     needs: tuple[str, ...]
     sql: str
+    kernel: str | None = None
 
 
 def _header(text: str) -> dict[str, str]:
@@ -105,18 +108,24 @@ def _instances(header: dict[str, str], stem: str) -> list[dict[str, str]]:
     return [{}]
 
 
+def _read(path: Path) -> list[Rule]:
+    """The rules of one file, instantiated."""
+    text = path.read_text(encoding="utf-8")
+    header = _header(text)
+    found = []
+    for values in _instances(header, path.stem):
+        suffix = "".join(f" {values[k]}" for k in ("table", "field") if k in values)
+        needs = tuple(n.strip() for n in _fill(header.get("needs", ""), values).split(",") if n.strip())
+        found.append(Rule(header.get("rule", path.stem) + suffix, needs, _fill(text, values)))
+    return found
+
+
 @cache
 def rules(directory: Path = RULES) -> tuple[Rule, ...]:
-    """Every rule of validation/rules/, instantiated, in file order."""
-    found = []
-    for path in sorted(directory.glob("*.sql")):
-        text = path.read_text(encoding="utf-8")
-        header = _header(text)
-        for values in _instances(header, path.stem):
-            suffix = "".join(f" {values[k]}" for k in ("table", "field") if k in values)
-            needs = tuple(n.strip() for n in _fill(header.get("needs", ""), values).split(",") if n.strip())
-            found.append(Rule(header.get("rule", path.stem) + suffix, needs, _fill(text, values)))
-    return tuple(found)
+    """Every rule of validation/rules/, instantiated, in file order, with its kernel variant if any."""
+    kernels = {rule.name: rule.sql for path in sorted((directory / "kernels").glob("*.sql")) for rule in _read(path)}
+    found = [rule for path in sorted(directory.glob("*.sql")) for rule in _read(path)]
+    return tuple(Rule(r.name, r.needs, r.sql, kernels.get(r.name)) for r in found)
 
 
 def _relation(frame: pd.DataFrame) -> pa.Table:
@@ -125,20 +134,50 @@ def _relation(frame: pd.DataFrame) -> pa.Table:
     return arrow.append_column("_row", pa.array(np.arange(len(frame), dtype=np.int64)))
 
 
-def connect(relations: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection with each frame registered under its name, and the CAMEO crosswalk."""
+def _with_span_bytes(relations: dict[str, pa.Table], frames: dict[str, pd.DataFrame]) -> set[str]:
+    """Add the kernel's byte offsets to the span tables that have numeric offsets (kernels.span_bytes); the
+    names of those tables (whose span rule can run its kernel variant)."""
+    if "articles" not in frames or "text" not in frames["articles"]:
+        return set()
+    code_points, done = None, set()
+    for name in SPAN_TABLES:
+        frame = frames.get(name)
+        offsets = ("char_start", "char_end", "article_id")
+        if frame is None or not all(c in frame for c in offsets):
+            continue
+        if not all(pd.api.types.is_integer_dtype(frame[c]) for c in offsets[:2]):
+            continue
+        code_points = code_points or kernels.CodePoints(pa.chunked_array([pa.array(frames["articles"]["text"])]))
+        for column, values in kernels.span_bytes(frame, frames["articles"], code_points).items():
+            relations[name] = relations[name].append_column(column, values)
+        done.add(name)
+    return done
+
+
+def connect(frames: dict[str, pd.DataFrame], use_kernels: bool = True) -> tuple[duckdb.DuckDBPyConnection, set[str]]:
+    """A DuckDB connection with each frame registered under its name, and the CAMEO crosswalk; and the span
+    tables that carry the kernel's byte offsets."""
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")  # (a report is printed, not a progress bar)
     cameo = codelist("cameo")[["code", "plover"]].replace("", pd.NA)
-    for name, frame in {**relations, "cameo_codes": cameo}.items():
-        con.register(name, _relation(frame))
-    return con
+    relations = {name: _relation(frame) for name, frame in {**frames, "cameo_codes": cameo}.items()}
+    with_bytes = _with_span_bytes(relations, frames) if use_kernels else set()
+    for name, relation in relations.items():
+        con.register(name, relation)
+    return con, with_bytes
 
 
-def run(frames: dict[str, pd.DataFrame], unreadable: set[str] = frozenset(), twin_rules: bool = False) -> pd.DataFrame:
+def run(
+    frames: dict[str, pd.DataFrame],
+    unreadable: set[str] = frozenset(),
+    twin_rules: bool = False,
+    use_kernels: bool = True,
+) -> pd.DataFrame:
     """Every rule's failures (in rule order) on the frames; rules needing a table that is missing or in
     `unreadable` are reported as skipped, one line per such table. `twin_rules`: the twins rule only, else
-    all others. The rules run as one query (one plan for DuckDB: a query costs ~10 ms however small the
-    tables); if it fails, they run one by one, so that the rule that cannot run is named."""
+    all others; `use_kernels=False`: the plain queries only (the kernels' test oracle). The rules run as one
+    query (one plan for DuckDB: a query costs ~10 ms however small the tables); if it fails, they run one by
+    one, so that the rule that cannot run is named."""
     runnable, skipped = [], {}
     for rule in rules():
         if rule.name.startswith(TWINS) != twin_rules:
@@ -148,7 +187,8 @@ def run(frames: dict[str, pd.DataFrame], unreadable: set[str] = frozenset(), twi
             skipped.setdefault(missing[0], []).append(rule.name)
         else:
             runnable.append(rule)
-    con = connect(frames)
+    con, with_bytes = connect(frames, use_kernels)
+    runnable = [Rule(r.name, r.needs, r.kernel) if r.kernel and r.needs[0] in with_bytes else r for r in runnable]
     try:
         parts = [_as_failures(con.sql(_union(runnable)).df())] if runnable else []
     except duckdb.Error:
