@@ -7,7 +7,8 @@ but does not convert is a failure, never a silent null — nor a wrong value: a 
 misread is reported as unreadable (a first row with more fields than the header, which pandas would
 take as an index); Parquet text that is not well-formed UTF-8 (the Parquet reader does not check; CSV is
 decoded by Python, which does) is reported row by row, and a column that occurs twice or cannot be read
-as text is reported once.
+as text is reported once, as is a Parquet column whose Arrow type is not the schema's (string or
+large_string for text; it is then read through the text path, so that its values are still checked).
 
 Parquet columns whose Arrow type already is the schema's (int64, float64, date32, string) are converted
 straight from Arrow (no round trip through text, which made reading a large package four times slower),

@@ -68,8 +68,9 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return text
 
 
-def _twin_values(name: str) -> dict[str, str]:
-    """Placeholders of the twins rule for one table: the key join and the cell comparisons."""
+def _table_values(name: str) -> dict[str, str]:
+    """Placeholders of a per-table template (`for each: table`) for one table: its key, the join of two
+    relations `c` and `p` on it, and the comparisons of their other cells."""
     table = tables()[name]
     key = list(table.primary_key)
     others = [f for f in table.field_names if f not in key]
@@ -91,7 +92,7 @@ def _twin_values(name: str) -> dict[str, str]:
     }
 
 
-def _instances(header: dict[str, str], stem: str) -> list[dict[str, str]]:
+def _instances(header: dict[str, str]) -> list[dict[str, str]]:
     """What a rule file is instantiated for (one empty instance for a plain rule)."""
     each = header.get("for each", "")
     if each == "foreign key":
@@ -101,8 +102,8 @@ def _instances(header: dict[str, str], stem: str) -> list[dict[str, str]]:
             for name, table in tables().items()
             for fk in table.foreign_keys
         ]  # fmt: skip
-    if each == "table" and stem == TWINS:
-        return [_twin_values(name) for name in tables()]
+    if each == "table":
+        return [_table_values(name) for name in tables()]
     if each.startswith("table in "):
         return [{"table": name.strip()} for name in each.removeprefix("table in ").split(",")]
     return [{}]
@@ -113,7 +114,7 @@ def _read(path: Path) -> list[Rule]:
     text = path.read_text(encoding="utf-8")
     header = _header(text)
     found = []
-    for values in _instances(header, path.stem):
+    for values in _instances(header):
         suffix = "".join(f" {values[k]}" for k in ("table", "field") if k in values)
         needs = tuple(n.strip() for n in _fill(header.get("needs", ""), values).split(",") if n.strip())
         found.append(Rule(header.get("rule", path.stem) + suffix, needs, _fill(text, values)))
@@ -123,9 +124,9 @@ def _read(path: Path) -> list[Rule]:
 @cache
 def rules(directory: Path = RULES) -> tuple[Rule, ...]:
     """Every rule of validation/rules/, instantiated, in file order, with its kernel variant if any."""
-    kernels = {rule.name: rule.sql for path in sorted((directory / "kernels").glob("*.sql")) for rule in _read(path)}
+    variants = {rule.name: rule.sql for path in sorted((directory / "kernels").glob("*.sql")) for rule in _read(path)}
     found = [rule for path in sorted(directory.glob("*.sql")) for rule in _read(path)]
-    return tuple(Rule(r.name, r.needs, r.sql, kernels.get(r.name)) for r in found)
+    return tuple(Rule(r.name, r.needs, r.sql, variants.get(r.name)) for r in found)
 
 
 def _relation(frame: pd.DataFrame) -> pa.Table:
