@@ -245,3 +245,15 @@ def test_one_line_per_bad_row_and_rule(package, tmp_path):
     result = validate(str(copy), "--format", "csv")
     (line,) = [line for line in result.stdout.splitlines() if "value is not a whole number" in line]
     assert line.endswith("char_start, char_end: value is not a whole number (got 'x; y')")
+
+
+def test_a_missing_column_is_reported_once(package, tmp_path):
+    import pandas as pd
+
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy)
+    frame = pd.read_csv(copy / "statements.csv", dtype=str, keep_default_na=False)
+    frame.drop(columns=["speaker_id"]).to_csv(copy / "statements.csv", index=False, lineterminator="\n")
+    result = validate(str(copy), "--format", "csv")
+    assert "[read] statements.csv: speaker_id: missing column" in result.stdout
+    assert "value is required" not in result.stdout

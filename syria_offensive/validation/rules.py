@@ -160,6 +160,7 @@ def connect(frames: dict[str, pd.DataFrame], use_kernels: bool = True) -> tuple[
     tables that carry the kernel's byte offsets."""
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")  # (a report is printed, not a progress bar)
+    con.execute("SET preserve_insertion_order = false")  # (the query orders its result)
     cameo = codelist("cameo")[["code", "plover"]].replace("", pd.NA)
     relations = {name: _relation(frame) for name, frame in {**frames, "cameo_codes": cameo}.items()}
     with_bytes = _with_span_bytes(relations, frames) if use_kernels else set()
