@@ -91,7 +91,7 @@ def build_articles(frames: dict[str, pd.DataFrame], problems: list[Problem], sou
                 )
             )
             continue
-        if not path.is_file():
+        if len(name.encode("utf-8")) > 255 or not path.is_file():  # (a longer name is no file: stat would raise)
             problems.append(
                 Problem(
                     row["_file"],

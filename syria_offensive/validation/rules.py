@@ -138,7 +138,7 @@ def _relation(frame: pd.DataFrame) -> pa.Table:
 def _with_span_bytes(relations: dict[str, pa.Table], frames: dict[str, pd.DataFrame]) -> set[str]:
     """Add the kernel's byte offsets to the span tables that have numeric offsets (kernels.span_bytes); the
     names of those tables (whose span rule can run its kernel variant)."""
-    if "articles" not in frames or "text" not in frames["articles"]:
+    if "articles" not in frames or "text" not in frames["articles"] or frames["articles"].empty:
         return set()
     code_points, done = None, set()
     for name in SPAN_TABLES:
