@@ -5,17 +5,16 @@
 --   syria_offensive/validation/kernels.py); the plain rule ../span_text.sql is this one's test oracle.
 -- for each: table in statements, event_reports, figures, mentions
 -- needs: {table}, articles
-WITH texts AS (SELECT article_id, encode(text) AS bytes FROM articles WHERE text IS NOT NULL)
-SELECT '{table}' AS table_name, _row AS row_index,
-       CASE WHEN out_of_range THEN 'char_end' ELSE 'text' END AS field,
-       CASE WHEN out_of_range THEN CAST(char_end AS VARCHAR) ELSE text END AS value,
-       CASE WHEN out_of_range THEN 'offsets are out of range of the article text'
-            ELSE 'text differs from articles.text[char_start:char_end]' END AS message
-FROM (
-  SELECT s._row, s.char_end, s.text,
-         s.char_start < 0 OR s.char_end > s._article_length AS out_of_range,
+WITH texts AS (SELECT article_id, encode(text) AS bytes FROM articles WHERE text IS NOT NULL),
+spans AS (
+  SELECT s._row, s.char_end, s.text, s.char_start < 0 OR s.char_end > s._article_length AS out_of_range,
          t.bytes[s._byte_start + 1 : s._byte_end] AS at_offsets
   FROM {table} AS s JOIN texts AS t ON t.article_id = s.article_id
   WHERE s.char_start IS NOT NULL AND s.char_end IS NOT NULL
-) AS spans
+)
+SELECT '{table}' AS table_name, _row AS row_index, if(out_of_range, 'char_end', 'text') AS field,
+       if(out_of_range, CAST(char_end AS VARCHAR), text) AS value,
+       if(out_of_range, 'offsets are out of range of the article text',
+          'text differs from articles.text[char_start:char_end]') AS message
+FROM spans
 WHERE out_of_range OR at_offsets <> encode(coalesce(text, ''))
