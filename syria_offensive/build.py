@@ -22,14 +22,24 @@ from syria_offensive.paths import CURATION, DATASETS, DOCS, RELEASES, REPORTS, S
 from syria_offensive.problems import InputError, Problem, around, from_rows, relative
 from syria_offensive.transforms import aliases as alias_matcher
 from syria_offensive.transforms import clean, coverage, dates, spans
-from syria_offensive.validation import crosstable
-from syria_offensive.validation import tables as table_checks
-from syria_offensive.validation.crosstable import lookup, pick
-from syria_offensive.validation.failures import combine
+from syria_offensive.validation.frictionless_check import validate_directory
+from syria_offensive.validation.layers import check_frames
 
 PROVENANCE = ["_file", "_line"]
 # Event types that last one day by their nature; other events have an end date only when curated (`end:`).
 ONE_DAY_EVENTS = ["phone_call", "press_briefing", "interview"]
+
+
+def lookup(frame: pd.DataFrame, key: str, value: str) -> pd.Series:
+    """key -> value (the first row of each key: usable with Series.map even where keys are duplicated)."""
+    return frame.drop_duplicates(key).set_index(key)[value]
+
+
+def pick(keys: pd.Series, frame: pd.DataFrame, key: str, value: str) -> pd.Series:
+    """frame[value] for each of `keys` (null where unknown), keeping its dtype (Series.map of datetimes with
+    missing keys fails in pandas 3)."""
+    found = lookup(frame, key, value).reindex(keys.astype(object).to_numpy())
+    return pd.Series(found.to_numpy(), index=keys.index, dtype=found.dtype)
 
 
 def _join_notes(*parts: pd.Series) -> pd.Series:
@@ -489,9 +499,9 @@ def assemble(
 
 
 def validate_frames(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Layers 1 and 2 on in-memory tables (provenance columns are ignored)."""
+    """Layers 1 and 2 on in-memory tables (provenance columns are ignored), as the validator runs them."""
     plain = {name: frame.drop(columns=[c for c in PROVENANCE if c in frame]) for name, frame in frames.items()}
-    return combine([table_checks.check_all(plain), crosstable.check_all(plain)])
+    return check_frames(plain)
 
 
 def failures_to_problems(
@@ -539,7 +549,7 @@ def main(argv: list[str] | None = None) -> int:
     reports: dict[str, pd.DataFrame] = {}
     try:
         frames = assemble(args.curation, args.sources, reports, args.releases)
-        write_package(frames, args.out)
+        write_package(frames, args.out, check=validate_directory)
         args.reports.mkdir(parents=True, exist_ok=True)
         reports["coverage"].to_csv(args.reports / "coverage.csv", index=False, lineterminator="\n")
         reports["warnings"].to_csv(args.reports / "warnings.csv", index=False, lineterminator="\n")

@@ -1,4 +1,4 @@
-"""Frictionless field types -> pandas dtypes: the one mapping used by the build, the validator and load()."""
+"""Frictionless field types -> Arrow and pandas types: the one type map of the build, the validator and load()."""
 
 from __future__ import annotations
 
@@ -6,8 +6,20 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "Float64", "date": "datetime64[s]"}
+ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "date": pa.date32()}
+# What a Parquet reader accepts as each type (either string width), and the pandas dtype of each Arrow type.
+ARROW_ACCEPTED = {
+    name: (arrow, pa.large_string()) if name == "string" else (arrow,) for name, arrow in ARROW_TYPES.items()
+}
+ARROW_TO_PANDAS = {
+    pa.string(): pd.StringDtype(),
+    pa.large_string(): pd.StringDtype(),
+    pa.int64(): pd.Int64Dtype(),
+    pa.float64(): pd.Float64Dtype(),
+}
 
 
 def pandas_dtype(field: dict[str, Any], categoricals: bool = True) -> Any:

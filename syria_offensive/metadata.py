@@ -19,7 +19,7 @@ import pandera.pandas as pa
 import pyarrow as pa_arrow
 import yaml
 
-from syria_offensive.dtypes import PANDAS_TYPES, pandas_dtype
+from syria_offensive.dtypes import ARROW_TYPES, PANDAS_TYPES, pandas_dtype
 from syria_offensive.paths import CODELISTS, SCHEMA
 
 # The order in which tables are built, written and listed in datapackage.json.
@@ -37,14 +37,6 @@ TABLE_ORDER = [
     "figures",
     "mentions",
 ]
-
-ARROW_TYPES = {
-    "string": pa_arrow.string(),
-    "integer": pa_arrow.int64(),
-    "number": pa_arrow.float64(),
-    "date": pa_arrow.date32(),
-}
-
 
 @cache
 def codelist(name: str) -> pd.DataFrame:

@@ -12,6 +12,7 @@ import hashlib
 import json
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ def resource_descriptors(directory: Path) -> list[dict[str, Any]]:
     The Parquet twin is declared as a file resource: frictionless-py reads Parquet through pandas and
     cannot check a Parquet resource's bytes or hash, so a tabular Parquet resource could never validate
     with its checksum. Its content is validated by the project's own layers and, as a table, by
-    validation.frictionless_check.
+    syria_offensive.validation.frictionless_check.
     """
     resources = []
     for name, table in tables().items():
@@ -106,17 +107,16 @@ def write_files(frames: dict[str, pd.DataFrame], directory: Path) -> None:
     write_descriptor(directory, frames["articles"])
 
 
-def write_package(frames: dict[str, pd.DataFrame], target: Path) -> None:
-    """Write to a temporary sibling, validate with Frictionless, then swap in. On failure, target is untouched."""
-    from syria_offensive.validation.frictionless_check import validate_directory
-
+def write_package(frames: dict[str, pd.DataFrame], target: Path, check: Callable[[Path], list[str]]) -> None:
+    """Write to a temporary sibling, `check` it (the build passes Frictionless validation: this module is
+    below the validators and does not import them), then swap in. On failure, target is untouched."""
     # Per-process staging and backup folders: concurrent builds (two curators, two CI jobs) never collide.
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent)) / target.name
     old = staging.parent / f"{target.name}.old"
     try:
         write_files(frames, staging)
-        errors = validate_directory(staging)
+        errors = check(staging)
         if errors:
             raise InputError(
                 [Problem("(generated) datapackage.json", None, None, f"frictionless: {e}") for e in errors]

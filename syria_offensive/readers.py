@@ -7,7 +7,8 @@ but does not convert is a failure, never a silent null — nor a wrong value: a 
 misread is reported as unreadable (a first row with more fields than the header, which pandas would
 take as an index); Parquet text that is not well-formed UTF-8 (the Parquet reader does not check; CSV is
 decoded by Python, which does) is reported row by row, and a column that occurs twice or cannot be read
-as text is reported once.
+as text is reported once, as is a Parquet column whose Arrow type is not the schema's (string or
+large_string for text; it is then read through the text path, so that its values are still checked).
 
 Parquet columns whose Arrow type already is the schema's (int64, float64, date32, string) are converted
 straight from Arrow (no round trip through text, which made reading a large package four times slower),
@@ -18,7 +19,7 @@ through Float64), numbers without NaN (which the text path reports as "not a num
 
 from __future__ import annotations
 
-from functools import partial
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -27,24 +28,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from syria_offensive.dtypes import PANDAS_TYPES
+from syria_offensive.dtypes import ARROW_ACCEPTED, ARROW_TO_PANDAS, PANDAS_TYPES
+from syria_offensive.failures import combine, failures
 from syria_offensive.metadata import Field, Table, tables
-from syria_offensive.validation.failures import combine, failures
-from syria_offensive.validation.keys import utf8_buffers
 
 TYPE_WORDS = {"integer": "a whole number", "number": "a number", "date": "a date YYYY-MM-DD"}
-ARROW_TYPES = {
-    "string": (pa.string(), pa.large_string()),
-    "integer": (pa.int64(),),
-    "number": (pa.float64(),),
-    "date": (pa.date32(),),
-}
-TO_PANDAS = {  # Arrow type -> pandas dtype, for the columns kept typed (and the text of the others)
-    pa.string(): pd.StringDtype(),
-    pa.large_string(): pd.StringDtype(),
-    pa.int64(): pd.Int64Dtype(),
-    pa.float64(): pd.Float64Dtype(),
-}
 EXACT_INTEGERS = 2**53
 DATE_RANGE = (-719_162, 2_932_896)  # 0001-01-01 and 9999-12-31 as days since 1970-01-01
 
@@ -123,7 +111,7 @@ def read_csv(path: Path, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def _typed_arrow(field: Field | None, column: pa.ChunkedArray) -> pa.ChunkedArray | None:
     """The column as it should reach pandas when converting it directly is exact (None: use the text path)."""
-    if field is None or column.type not in ARROW_TYPES[field.type]:
+    if field is None or column.type not in ARROW_ACCEPTED[field.type]:
         return None
     if field.type == "string":
         return column
@@ -139,63 +127,30 @@ def _typed_arrow(field: Field | None, column: pa.ChunkedArray) -> pa.ChunkedArra
     return column.cast(pa.timestamp("s")) if DATE_RANGE[0] <= low and high <= DATE_RANGE[1] else None
 
 
-def _invalid_utf8(data: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Offsets of the bytes of `data` that are not part of a well-formed UTF-8 character (RFC 3629: no
-    overlong forms, no surrogates, nothing above U+10FFFF; `ends`: where each value ends, ascending — no
-    character crosses one), vectorised over the non-ASCII bytes only."""
-    high = np.flatnonzero(data >= 0x80)
-    byte = data[high].astype(np.int64)
-    size = np.select([byte >= 0xF5, byte >= 0xF0, byte >= 0xE0, byte >= 0xC2, byte >= 0xC0], [0, 4, 3, 2, 0], 1)
-    # size: 2-4 for a lead byte, 1 for a continuation byte, 0 for a byte that never occurs in UTF-8
-    lead = np.flatnonzero(size >= 2)
-    end = ends[np.minimum(np.searchsorted(ends, high[lead], side="right"), len(ends) - 1)] if len(ends) else high[lead]
-    ok = high[lead] + size[lead] <= end  # the character ends within its value
-    for k in (1, 2, 3):  # the k-th byte after each lead must be the next non-ASCII byte, a continuation
-        needs = size[lead] > k
-        at = lead + k
-        inside = at < len(high)
-        follows = np.zeros(len(lead), dtype=bool)
-        follows[inside] = (high[at[inside]] == high[lead[inside]] + k) & (size[at[inside]] == 1)
-        ok &= ~needs | follows
-    second = np.zeros(len(lead), dtype=np.int64)  # the second byte's range for E0, ED, F0 and F4
-    second[lead + 1 < len(high)] = byte[lead[lead + 1 < len(high)] + 1]
-    first = byte[lead]
-    ok &= ~(((first == 0xE0) & (second < 0xA0)) | ((first == 0xED) & (second > 0x9F)))
-    ok &= ~(((first == 0xF0) & (second < 0x90)) | ((first == 0xF4) & (second > 0x8F)))
-    claimed = np.zeros(len(high), dtype=bool)  # continuation bytes that belong to a well-formed character
-    for k in (1, 2, 3):
-        good = lead[ok & (size[lead] > k)]
-        claimed[good + k] = True
-    bad = (size == 0) | ((size == 1) & ~claimed)
-    bad[lead[~ok]] = True
-    return high[bad]
-
-
 def _valid_utf8(column: pa.ChunkedArray) -> tuple[pa.ChunkedArray, list[int], list[str]]:
-    """The column with values that are not well-formed UTF-8 nulled, those rows and their bytes shown with
-    replacement characters. (The Parquet reader does not check; CSV is decoded by Python, which does.)"""
-    chunks, rows, shown, at = [], [], [], 0
-    for chunk in column.chunks:
-        try:
-            chunk.validate(full=True)
-            chunks.append(chunk)
-        except pa.ArrowInvalid:
-            offsets, data = utf8_buffers(chunk)
-            data = data[offsets[0] : offsets[-1]]
-            where = np.unique(
-                np.searchsorted(offsets, _invalid_utf8(data, offsets - offsets[0]) + offsets[0], side="right") - 1
-            )
-            bad = np.zeros(len(chunk), dtype=bool)
-            bad[where] = True
-            bad &= chunk.is_valid().to_numpy(zero_copy_only=False)
-            values = chunk.filter(pa.array(bad)).cast(pa.large_binary()).to_pylist()
-            rows += (np.flatnonzero(bad) + at).tolist()
-            shown += [v.decode("utf-8", errors="replace") for v in values]  # (one per value reported)
-            chunks.append(pc.if_else(pa.array(bad), pa.scalar(None, chunk.type), chunk))
-        at += len(chunk)
-    if not rows:
+    """The column with values that are not well-formed UTF-8 nulled, those rows, and their bytes shown with
+    replacement characters. (The Parquet reader does not check; CSV is decoded by Python, which does.) Arrow
+    validates the column; only a column that fails is decoded value by value, by pandas."""
+    try:
+        column.validate(full=True)
         return column, [], []
-    return pa.chunked_array(chunks, type=chunks[0].type if chunks else column.type), rows, shown
+    except pa.ArrowInvalid:
+        pass
+    raw = pd.Series(column.cast(pa.large_binary()).to_numpy(zero_copy_only=False), dtype=object)
+    shown = raw.str.decode("utf-8", errors="replace")
+    bad = (raw.notna() & (shown.str.encode("utf-8") != raw)).to_numpy(dtype=bool)
+    kept = pc.if_else(pa.array(bad), pa.scalar(None, column.type), column)
+    return kept, np.flatnonzero(bad).tolist(), shown[bad].tolist()
+
+
+def _arrow_type_problem(table: Table, field: Field | None, column: pa.ChunkedArray) -> pd.DataFrame:
+    """A Parquet column whose Arrow type is not the schema's (string or large_string for text) is reported
+    once; it is still read, as text, so that the other layers can check its values."""
+    if field is None or column.type in ARROW_ACCEPTED[field.type]:
+        return combine([])
+    expected = " or ".join(str(t) for t in ARROW_ACCEPTED[field.type])
+    message = f"Parquet column has Arrow type {column.type}; the schema says {expected}"
+    return failures(table.name, [None], field.name, [str(column.type)], message)
 
 
 def read_parquet(path: Path, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -209,6 +164,7 @@ def read_parquet(path: Path, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
             problems.append(failures(table.name, [None], "(columns)", [name], "column name occurs more than once"))
             continue  # (the first one is read)
         column = arrow.column(number)
+        problems.append(_arrow_type_problem(table, fields.get(name), column))
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
             column, rows, shown = _valid_utf8(column)
             if rows:
@@ -218,15 +174,12 @@ def read_parquet(path: Path, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
             try:
                 typed = column.cast(pa.string())
             except pa.ArrowException as err:  # (binary that is not UTF-8, nested types, ...)
-                problems.append(
-                    failures(
-                        table.name, [None], name, [str(column.type)], f"column cannot be read as text: {err}"[:300]
-                    )
-                )
+                message = f"column cannot be read as text: {err}"[:300]
+                problems.append(failures(table.name, [None], name, [str(column.type)], message))
                 typed = pa.nulls(len(column), pa.string())
         columns[name] = typed
     # (ignore_metadata: the rows are numbered from 0 whatever index a writer's pandas metadata describes)
-    return pa.table(columns).to_pandas(types_mapper=TO_PANDAS.get, ignore_metadata=True), combine(problems)
+    return pa.table(columns).to_pandas(types_mapper=ARROW_TO_PANDAS.get, ignore_metadata=True), combine(problems)
 
 
 def _read_table(directory: Path, fmt: str, name: str, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -249,16 +202,16 @@ def _read_table(directory: Path, fmt: str, name: str, table: Table) -> tuple[pd.
 def read_package(directory: Path, fmt: str = "csv") -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """All tables of a package directory in one format, typed; plus the failures met while reading.
 
-    The tables are read in parallel threads, the largest files first (reading and converting release the
-    GIL); frames and failures come in table order."""
+    The tables are read in two threads, the largest files first (reading and converting release the GIL);
+    frames and failures come in table order."""
     if fmt not in ("csv", "parquet"):
         raise KeyError(fmt)
-    from syria_offensive.validation.tables import in_parallel
 
     def size(name: str) -> int:
         path = directory / f"{name}.{fmt}"
         return path.stat().st_size if path.is_file() else 0
 
-    tasks = {name: partial(_read_table, directory, fmt, name, table) for name, table in tables().items()}
-    results = in_parallel(tasks, cost=size)
-    return {name: frame for name, (frame, _) in results.items()}, combine([found for _, found in results.values()])
+    names = sorted(tables(), key=lambda name: -size(name))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        read = dict(zip(names, pool.map(lambda n: _read_table(directory, fmt, n, tables()[n]), names), strict=True))
+    return {name: read[name][0] for name in tables()}, combine([read[name][1] for name in tables()])

@@ -25,7 +25,8 @@ def test_a_small_benchmark_writes_the_table_targets_and_machine(tmp_path):
     assert len(rows) == 2
     assert "(extrapolated)" in rows[1] and "(extrapolated)" not in rows[0]  # 400 > --frictionless-max
     assert "within the 2 interleaved read-validation pairs" in text
-    assert "build time ∝ N^" in text and "- cores: " in text
+    assert "build time ∝ N^" in text and "validation time ∝ N^" in text and "- cores: " in text
+    assert "- real package, every layer, cold process / `frictionless validate` alone: " in text
     assert not (tmp_path / "work" / "package-200").exists()  # packages are removed unless --keep
 
 
@@ -43,13 +44,16 @@ def measured(n: int, read_s: float, validation_s: float, frictionless_s: float |
 
 def test_missed_targets_are_reported_as_not_met():
     results = [measured(1000, 1.0, 3.5, 10.0), measured(10_000, 1.0, 3.5, None)]
-    text, verdict = run.report(results, exponent=1.3, info={"CPU": "test"})
+    real = [{"validator": 5.0, "frictionless": 2.0}, {"validator": 4.0, "frictionless": 1.9}]
+    text, verdict = run.report(results, exponent=1.3, info={"CPU": "test"}, real=real, validation_exponent=1.0)
     assert verdict["validation / read"] == 3.5
     lines = {line.split(" at ")[0].split(" ∝ ")[0]: line for line in text.splitlines() if line.startswith("- ")}
     assert lines["- validation / Parquet read"].endswith("1.75") and "NOT met" in lines["- validation / Parquet read"]
     assert "NOT met" in lines["- frictionless / validation"]  # extrapolated: 10 s × 10 = 100 s, 29× the 3.5 s
     assert "NOT met" in lines["- peak RSS of the validation"]  # 5 GiB
     assert "NOT met" in lines["- build time"]  # exponent 1.3
+    (real_line,) = [line for line in lines.values() if line.startswith("- real package")]
+    assert "alone: 2.11 (fastest runs: 4.00 s / 1.90 s), median 2.30" in real_line and "NOT met" in real_line
 
 
 def test_the_ratio_target_needs_the_paired_median_too():

@@ -1,31 +1,28 @@
-"""The synthetic package generator (benchmarks/synthetic.py) and the validation fast paths it exercises.
+"""The synthetic package generator (benchmarks/synthetic.py), and the rules on packages of its shape.
 
 A generated package must pass every layer, be reproducible from its seed, and fail with the usual message
-when broken. The generated tables are large enough (runs of repeated keys, sorted keys, multibyte text)
-to take the validators' fast paths, so these tests also check that those paths report what a plain
-row-by-row definition reports.
+when broken. The span rule (SQL run by DuckDB) is compared with plain Python slicing on damaged data and on
+random multibyte texts.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from benchmarks.synthetic import generate, write
 from syria_offensive.metadata import tables
 from syria_offensive.package import write_files
-from syria_offensive.validation import crosstable, keys
+from syria_offensive.validation import rules
 from syria_offensive.validation import tables as table_checks
 from syria_offensive.validation.cli import validate
+from syria_offensive.validation.layers import check_frames
 
 N = 2_000
+SPAN_MESSAGES = ["offsets are out of range of the article text", "text differs from articles.text[char_start:char_end]"]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +42,7 @@ def messages(found: pd.DataFrame) -> set[str]:
 
 
 def check(frames: dict[str, pd.DataFrame]) -> set[str]:
-    return messages(pd.concat([table_checks.check_all(frames), crosstable.check_all(frames)]))
+    return messages(check_frames(frames))
 
 
 def test_a_synthetic_package_passes_every_layer(package):
@@ -143,11 +140,11 @@ def test_each_kind_of_damage_is_reported(frames, mutate, expected):
     assert expected in check(frames)
 
 
-def test_layer_2_does_not_reuse_what_layer_1_saw_before_a_change(frames):
+def test_layer_2_sees_a_change_made_after_layer_1_ran(frames):
     assert table_checks.check_all(frames).empty  # layer 1 lists the distinct values of the key columns
     frames["mentions"].loc[20, "actor_id"] = "nobody"
     frames["statement_targets"].loc[3, "statement_id"] = "no-such-statement"
-    found = messages(crosstable.check_all(frames))
+    found = messages(rules.run(frames))
     assert "mentions.actor_id: unknown reference: no actors.actor_id has this value" in found
     assert "statement_targets.statement_id: unknown reference: no statements.statement_id has this value" in found
 
@@ -162,10 +159,12 @@ def test_duplicates_are_found_when_the_rows_are_not_sorted(frames):
     assert "statements.statement_id: duplicate primary key" in found
 
 
-def test_the_span_check_agrees_with_plain_slicing(frames):
-    """Random damage to offsets and texts: the vectorised check flags exactly the rows plain Python flags."""
+@pytest.mark.parametrize("use_kernels", [True, False], ids=["kernel", "plain query"])
+def test_the_span_check_agrees_with_plain_slicing(frames, use_kernels):
+    """Random damage to offsets and texts: the span rule (its kernel variant and its plain query) flags exactly
+    the rows plain Python flags."""
     rng = np.random.default_rng(0)
-    for name in crosstable.SPAN_TABLES:
+    for name in rules.SPAN_TABLES:
         frame = frames[name]
         rows = rng.choice(len(frame), size=min(60, len(frame)), replace=False)
         for row, how in zip(rows, rng.integers(0, 5, len(rows)), strict=True):
@@ -179,9 +178,11 @@ def test_the_span_check_agrees_with_plain_slicing(frames):
                 frame.loc[row, "char_end"] = 10**6
             else:
                 frame.loc[row, "char_start"] = -1
-    found = crosstable.spans(frames)
+    found = rules.run(frames, use_kernels=use_kernels)
+    found = found[found["message"].isin(SPAN_MESSAGES)]
+    assert rules.connect(frames, use_kernels)[1] == (set(rules.SPAN_TABLES) if use_kernels else set())
     texts = dict(zip(frames["articles"]["article_id"], frames["articles"]["text"], strict=True))
-    for name in crosstable.SPAN_TABLES:
+    for name in rules.SPAN_TABLES:
         expected = set()
         for row in frames[name].itertuples():
             text = texts[row.article_id]
@@ -193,20 +194,22 @@ def test_the_span_check_agrees_with_plain_slicing(frames):
         assert set(zip(mine["row"], mine["message"], strict=True)) == expected, name
 
 
-@pytest.mark.parametrize("chunk", [crosstable.SPAN_CHUNK, 97])
-def test_the_span_check_agrees_with_plain_slicing_on_random_texts(monkeypatch, chunk):
-    """Short and long spans, multibyte characters (2, 3 and 4 bytes), spans at the very ends of the texts;
-    the rows checked in one slice or in many."""
-    monkeypatch.setattr(crosstable, "SPAN_CHUNK", chunk)
+@pytest.mark.parametrize("use_kernels", [True, False], ids=["kernel", "plain query"])
+def test_the_span_check_agrees_with_plain_slicing_on_random_texts(use_kernels):
+    """Short and long spans, multibyte characters (2, 3 and 4 bytes), spans at the very ends of the texts,
+    negative ends (Python's slices count them from the end), a null article text."""
     rng = np.random.default_rng(1)
     alphabet = [*"ab c", "é", "“", "”", "𝔘", "—"]
     texts = ["".join(rng.choice(alphabet, size=int(rng.integers(0, 60)))) for _ in range(40)]
     articles = pd.DataFrame(
-        {"article_id": pd.array([f"a{i}" for i in range(40)], dtype="string"), "text": pd.array(texts, dtype="string")}
+        {
+            "article_id": pd.array([f"a{i}" for i in range(42) if i != 40], dtype="string"),
+            "text": pd.array([*texts, None], dtype="string"),  # a41: no text
+        }
     )
     rows = []
     for _ in range(3000):
-        a = int(rng.integers(0, 41))  # 40: an unknown article
+        a = int(rng.integers(0, 42))  # 40: an unknown article, 41: one without text
         text = texts[a] if a < 40 else ""
         start = int(rng.integers(-2, len(text) + 3))
         end = int(start + rng.integers(-2, 20))
@@ -215,12 +218,12 @@ def test_the_span_check_agrees_with_plain_slicing_on_random_texts(monkeypatch, c
     span = pd.DataFrame(rows, columns=["article_id", "char_start", "char_end", "text"]).astype(
         {"article_id": "string", "char_start": "Int64", "char_end": "Int64", "text": "string"}
     )
-    frames = {"articles": articles, **{name: span for name in crosstable.SPAN_TABLES}}
-    found = crosstable.spans(frames)
-    found = found[found["table"] == "mentions"]
+    frames = {"articles": articles, **{name: span for name in rules.SPAN_TABLES}}
+    found = rules.run(frames, use_kernels=use_kernels)  # (the rules that need other tables are skipped)
+    found = found[(found["table"] == "mentions") & found["message"].isin(SPAN_MESSAGES)]
     expected = set()
     for row in span.itertuples():
-        if row.article_id == "a40":
+        if row.article_id in ("a40", "a41"):
             continue
         text = texts[int(row.article_id[1:])]
         if row.char_end > len(text) or row.char_start < 0:
@@ -228,25 +231,3 @@ def test_the_span_check_agrees_with_plain_slicing_on_random_texts(monkeypatch, c
         elif text[row.char_start : row.char_end] != row.text:
             expected.add((row.Index, "text differs from articles.text[char_start:char_end]"))
     assert set(zip(found["row"], found["message"], strict=True)) == expected
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    values=st.lists(st.one_of(st.none(), st.text(alphabet="az09-A_é\n ", max_size=5)), max_size=6),
-    large=st.booleans(),
-    skip=st.integers(0, 2),
-)
-def test_the_byte_level_identifier_check_agrees_with_the_pattern(values, large, skip):
-    """keys._slugs (which lets layer 1 skip the regex on millions of identifiers) proves the pattern exactly
-    when Python's re accepts every value: on both Arrow string types, sliced arrays and several chunks."""
-    kind = pa.large_string() if large else pa.string()
-    array = pa.chunked_array([pa.array(values, type=kind).slice(skip), pa.array(["ok-1"], type=kind)])
-    expected = all(re.match(keys.SLUG, value) for value in values[skip:] if value is not None)
-    assert keys._slugs(array) == expected
-
-
-def test_the_identifier_fast_path_is_the_schemas_pattern():
-    """keys.SLUG is the identifiers' pattern as the generated pandera check states it (else the fast path
-    would never be taken)."""
-    (check,) = [c for c in tables()["statements"].to_pandera().columns["statement_id"].checks if "match" in c.error]
-    assert check.statistics["pattern"] == keys.SLUG

@@ -56,7 +56,10 @@ def test_an_edited_csv_is_checked_by_every_layer(package, tmp_path):
     copy = edited_copy(package, tmp_path, "statements.csv", ",indirect,", ",hearsay,")
     result = validate(str(copy), "--format", "csv")
     assert result.returncode == 1
-    assert "[table] statements.csv row 3: mode: value must be one of the codes of mode (got 'hearsay')" in result.stdout
+    assert (
+        "[table] statements.csv row 3 (statement_id mini-iran-supports-syria): "
+        "mode: value must be one of the codes of mode (got 'hearsay')" in result.stdout
+    )
     assert (
         "[frictionless] datapackage.json: statements: The data source does not match the expected hash" in result.stdout
     )
@@ -66,7 +69,10 @@ def test_a_value_that_cannot_be_typed_is_reported_not_nulled(package, tmp_path):
     copy = edited_copy(package, tmp_path, "figures.csv", ",12,", ",twelve,")
     result = validate(str(copy), "--format", "csv")
     assert result.returncode == 1
-    assert "[read] figures.csv row 2: value: value is not a whole number (got 'twelve')" in result.stdout
+    assert (
+        "[read] figures.csv row 2 (figure_id mini-12-killed): value: value is not a whole number (got 'twelve')"
+        in result.stdout
+    )
 
 
 def test_json_report(package, tmp_path):
@@ -133,3 +139,121 @@ def test_parquet_text_that_is_not_utf8_is_reported_row_by_row(tmp_path):
         assert set(found["message"]) == {"value is not valid UTF-8 text"}
         assert found["value"].tolist()[0] == "Syr\ufffdia"
         assert frame["alias"].isna().tolist() == [row in expected_bad for row in range(len(aliases))]
+
+
+def edited_descriptor(package: Path, tmp_path: Path, edit) -> Path:
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy)
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    edit(descriptor)
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    return copy
+
+
+def test_a_descriptor_without_some_tables_is_reported(package, tmp_path):
+    def drop_figures(descriptor):
+        descriptor["resources"] = [r for r in descriptor["resources"] if not r["name"].startswith("figures")]
+
+    result = validate(str(edited_descriptor(package, tmp_path, drop_figures)), "--format", "csv")
+    assert result.returncode == 1
+    assert (
+        "[package] datapackage.json: resource 'figures' is not declared (expected path 'figures.csv')" in result.stdout
+    )
+    assert "resource 'figures-parquet' is not declared (expected path 'figures.parquet')" in result.stdout
+
+
+def test_a_descriptor_with_a_weakened_schema_or_a_moved_path_is_reported(package, tmp_path):
+    def weaken(descriptor):
+        statements = next(r for r in descriptor["resources"] if r["name"] == "statements")
+        mode = next(f for f in statements["schema"]["fields"] if f["name"] == "mode")
+        del mode["constraints"]
+        next(r for r in descriptor["resources"] if r["name"] == "actors-parquet")["path"] = "elsewhere.parquet"
+
+    result = validate(str(edited_descriptor(package, tmp_path, weaken)), "--format", "csv")
+    assert "resource 'statements': schema differs from schema/tables/statements.yaml (fields mode)" in result.stdout
+    assert "resource 'actors-parquet': path is 'elsewhere.parquet', expected 'actors.parquet'" in result.stdout
+
+
+def test_a_descriptor_that_breaks_the_data_package_profile_is_reported_by_place(package, tmp_path):
+    def break_a_reference(descriptor):
+        statements = next(r for r in descriptor["resources"] if r["name"] == "statements")
+        statements["schema"]["foreignKeys"][0]["reference"] = 5
+
+    result = validate(str(edited_descriptor(package, tmp_path, break_a_reference)), "--format", "csv")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "resources/16/schema/foreignKeys/0/reference: 5 is not of type 'object'" in result.stdout, result.stdout
+
+
+def test_csv_and_parquet_twins_that_disagree_are_reported(package, tmp_path):
+    import pandas as pd
+
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy)
+    frame = pd.read_csv(copy / "statements.csv", dtype=str, keep_default_na=False)
+    was = frame.loc[1, "speaker_id"]
+    frame.loc[1, "speaker_id"] = "abbas-araghchi" if was != "abbas-araghchi" else "iran"
+    frame.to_csv(copy / "statements.csv", index=False, lineterminator="\n")
+    result = validate(str(copy))
+    assert result.returncode == 1
+    line = (
+        f"[twins] statements.csv row 3 (statement_id {frame.loc[1, 'statement_id']}): speaker_id: CSV and Parquet "
+        f"twins differ (csv value → parquet value) (got 'speaker_id: {frame.loc[1, 'speaker_id']} → {was}')"
+    )
+    assert line in result.stdout, result.stdout
+
+
+def test_a_parquet_column_of_another_arrow_type_is_reported(package, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy)
+    table = pq.read_table(copy / "statements.parquet")
+    number = table.column_names.index("char_start")
+    table = table.set_column(number, "char_start", table.column(number).cast(pa.string()))
+    pq.write_table(table, copy / "statements.parquet")
+    result = validate(str(copy), "--format", "parquet")
+    assert result.returncode == 1
+    assert (
+        "[read] statements.parquet: char_start: Parquet column has Arrow type string; the schema says int64 "
+        "(got 'string')" in result.stdout
+    )
+
+
+def test_a_missing_table_is_reported_once_and_the_rules_needing_it_in_one_line(package, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy)
+    (copy / "actors.csv").unlink()
+    result = validate(str(copy), "--format", "csv")
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("[frictionless]")]
+    assert lines[0] == "[read] actors.csv: (file): file is missing (got 'actors.csv')"
+    assert lines[1].startswith("[cross-table] actors.csv: (rules): 11 rule(s) skipped because this table could not")
+    assert "unknown reference" not in result.stdout
+    assert len(lines) == 3  # (and the summary)
+
+
+def test_an_unreadable_value_is_not_reported_again_as_missing(package, tmp_path):
+    copy = edited_copy(package, tmp_path, "statements.csv", ",49,86,", ",forty-nine,86,")
+    result = validate(str(copy), "--format", "csv")
+    assert "char_start: value is not a whole number (got 'forty-nine')" in result.stdout
+    assert "value is required" not in result.stdout
+
+
+def test_one_line_per_bad_row_and_rule(package, tmp_path):
+    copy = edited_copy(package, tmp_path, "statements.csv", ",49,86,", ",x,y,")
+    result = validate(str(copy), "--format", "csv")
+    (line,) = [line for line in result.stdout.splitlines() if "value is not a whole number" in line]
+    assert line.endswith("char_start, char_end: value is not a whole number (got 'x; y')")
+
+
+def test_a_missing_column_is_reported_once(package, tmp_path):
+    import pandas as pd
+
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy)
+    frame = pd.read_csv(copy / "statements.csv", dtype=str, keep_default_na=False)
+    frame.drop(columns=["speaker_id"]).to_csv(copy / "statements.csv", index=False, lineterminator="\n")
+    result = validate(str(copy), "--format", "csv")
+    assert "[read] statements.csv: speaker_id: missing column" in result.stdout
+    assert "value is required" not in result.stdout

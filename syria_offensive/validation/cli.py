@@ -14,19 +14,18 @@ import json
 import sys
 import tempfile
 import zipfile
-from collections.abc import Callable
-from functools import partial
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
+from syria_offensive.failures import COLUMNS, combine
 from syria_offensive.metadata import tables
 from syria_offensive.readers import read_package
-from syria_offensive.validation import crosstable, keys
-from syria_offensive.validation import tables as table_checks
-from syria_offensive.validation.failures import combine
+from syria_offensive.validation import rules
+from syria_offensive.validation.descriptor import declared_problems, shape_problems
 from syria_offensive.validation.frictionless_check import validate_directory
-from syria_offensive.validation.tables import in_parallel
+from syria_offensive.validation.layers import check_frames, unreadable_tables, with_keys
 
 MAX_ARCHIVE_BYTES = 2_000_000_000
 
@@ -49,77 +48,74 @@ def safe_extract(archive: Path, target: Path) -> Path:
     return found[0].parent
 
 
-# Relative cost of each cross-table rule on a large package, per statement (benchmarks/): with the rows of
-# each table (layer 1) they order the work, the costliest first.
-CROSS_TABLE_COST = {"spans": 6, "aliases": 3, "text_hashes": 1, "plover_matches_cameo": 0.3, "foreign_keys": 0.2}
-
-
-def check_frames(frames: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Layers 1 and 2 on the frames read: (layer 1's failures in table order, layer 2's in rule order).
-
-    Both layers run at once, in one set of threads: first every foreign key is looked up (keys.py; layer 1
-    proves the keys' patterns with these lookups, layer 2 checks the references and finds the articles of
-    spans with them), then every table's pandera check and every cross-table rule, the costliest first,
-    so that no thread waits for a layer to finish."""
-    lookups = {
-        (name, number): partial(keys.referenced_rows, frames, name, number)
-        for name, table in tables().items()
-        for number, fk in enumerate(table.foreign_keys)
-        if len(fk["fields"]) == 1 and name in frames and fk["fields"][0] in frames[name]
-    }
-    in_parallel(lookups, cost=lambda key: len(frames[key[0]]))
-    statements = len(frames["statements"]) if "statements" in frames else 0
-    tasks: dict[tuple[str, str], Callable[[], pd.DataFrame]] = {
-        ("table", name): partial(table_checks.check_table, table, frames[name], frames)
-        for name, table in tables().items()
-        if name in frames
-    }
-    tasks.update({("cross-table", check.__name__): partial(check, frames) for check in crosstable.CHECKS})
-
-    def cost(key: tuple[str, str]) -> float:
-        layer, name = key
-        return len(frames[name]) if layer == "table" else CROSS_TABLE_COST.get(name, 0) * statements
-
-    found = in_parallel(tasks, cost=cost)
-    return (
-        combine([f for (layer, _), f in found.items() if layer == "table"]),
-        combine([f for (layer, _), f in found.items() if layer == "cross-table"]),
-    )
-
-
 def validate(directory: Path, formats: list[str]) -> pd.DataFrame:
-    """Every failure of every layer, as one frame (table, row, column, value, message, layer, format)."""
-    parts = []
+    """Every failure of every layer, as one frame (table, row, column, value, message, layer, format, key).
+
+    Frictionless (about a third of the time on a small package) runs in a thread at the same time as the
+    project's layers, whose heavy work (Arrow, DuckDB) releases the GIL. (Not in a forked process: a fork
+    of a process with Arrow's and DuckDB's threads crashed.)"""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        package_level = pool.submit(_package_level, directory)
+        found = _layers(directory, formats)
+        return combine([found, package_level.result()])
+
+
+def _layers(directory: Path, formats: list[str]) -> pd.DataFrame:
+    """The reader and layers 1 and 2 on each format, and the twins rule when both are read."""
+    parts, read = [], {}
     for fmt in formats:
         frames, read_failures = read_package(directory, fmt)
-        table_failures, cross_table_failures = check_frames(frames)
-        del frames
-        keys.forget()  # (what was found about this format's columns: no longer needed)
-        for layer, found in (("read", read_failures), ("table", table_failures), ("cross-table", cross_table_failures)):
-            parts.append(found.assign(layer=layer, format=fmt))
-    frictionless = validate_directory(directory)
-    parts.append(
-        pd.DataFrame(
-            {
-                "table": None,
-                "row": None,
-                "column": None,
-                "value": None,
-                "message": frictionless,
-                "layer": "frictionless",
-                "format": None,
-            }
-        )
-    )
+        parts.append(check_frames(frames, read_failures).assign(format=fmt))
+        read[fmt] = (frames, unreadable_tables(read_failures))
+    if len(read) == 2:  # the twins rule: both formats hold the same rows
+        (csv, csv_bad), (parquet, parquet_bad) = read["csv"], read["parquet"]
+        unreadable = {f"csv:{n}" for n in csv_bad} | {f"parquet:{n}" for n in parquet_bad}
+        parts.append(with_keys(rules.twins(csv, parquet, unreadable), csv).assign(layer="twins", format="csv"))
     return combine(parts)
+
+
+def _package_level(directory: Path) -> pd.DataFrame:
+    """Frictionless on the copy, and that its descriptor declares exactly this package (when its shape lets
+    it be read: validate_directory reports a descriptor that cannot be read or breaks the profile)."""
+    frictionless = validate_directory(directory)
+    try:
+        descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        descriptor = None
+    well_shaped = isinstance(descriptor, dict) and not shape_problems(descriptor)
+    declared = declared_problems(descriptor) if well_shaped else []
+    layers = ["package"] * len(declared) + ["frictionless"] * len(frictionless)
+    return pd.DataFrame({"message": declared + frictionless, "layer": layers}).assign(
+        table=None, row=None, column=None, value=None, format=None
+    )
+
+
+def one_line_per_row(found: pd.DataFrame) -> pd.DataFrame:
+    """The failures with one line per bad row and rule: the fields (and values) one rule found wrong in one
+    row are listed together, where the first of them was."""
+    if found.empty:
+        return found
+    found = found.reindex(columns=[*COLUMNS, "layer", "format", "key"])
+    found = found.astype(object).where(found.notna(), None).assign(_order=range(len(found)))
+    rows = found[found["row"].notna()]
+    merged = rows.groupby(["layer", "format", "table", "row", "key", "message"], sort=False, dropna=False).agg(
+        column=("column", lambda c: ", ".join(dict.fromkeys(map(str, c)))),
+        value=("value", lambda v: "; ".join(str(x) for x in v if x is not None) or None),
+        _order=("_order", "min"),
+    )
+    both = pd.concat([found[found["row"].isna()], merged.reset_index()], ignore_index=True)
+    return both.sort_values("_order", kind="stable")[[c for c in found.columns if c != "_order"]]
 
 
 def report_lines(found: pd.DataFrame) -> list[str]:
     lines = []
     for row in found.itertuples():  # failures only
-        where = f"{row.table}.{row.format}" if row.table else "datapackage.json"
+        where = f"{row.table}.{row.format}" if row.table and row.format else (row.table or "datapackage.json")
         if row.row is not None and not pd.isna(row.row):
             where += f" row {int(row.row) + 2}"  # +1 for the header, +1 for 1-based lines
+            key = getattr(row, "key", None)
+            if key is not None and not pd.isna(key):
+                where += f" ({', '.join(tables()[row.table].primary_key)} {key})"
         column = f" {row.column}:" if row.column else ""
         value = f" (got {row.value!r})" if row.value is not None and not pd.isna(row.value) else ""
         lines.append(f"[{row.layer}] {where}:{column} {row.message}{value}")
@@ -146,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.path}: {err}", file=sys.stderr)
             return 2
     valid = found.empty
+    found = one_line_per_row(found).reset_index(drop=True)
     if args.json:
         records = found.astype(object).where(found.notna(), None).to_dict("records")
         print(json.dumps({"path": str(args.path), "valid": valid, "errors": records}, indent=2, default=str))
