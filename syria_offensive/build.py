@@ -204,10 +204,9 @@ def build_places(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "latitude": p["latitude"],
             "longitude": p["longitude"],
             "coordinate_precision": p["coordinate_precision"],
+            "coordinate_basis": p["coordinate_basis"],
             "geonames_id": p["geonames_id"],
-            "notes": _join_notes(
-                p["notes"], _labelled("Coordinates", p["coordinate_basis"]), _labelled("GeoNames", p["geonames_basis"])
-            ),
+            "notes": _join_notes(p["notes"], _labelled("GeoNames", p["geonames_basis"])),
             "_file": p["_file"],
             "_line": p["_line"],
         }
