@@ -40,7 +40,7 @@ from syria_offensive.validation.keys import strings as _strings
 from syria_offensive.validation.keys import whole_array as _whole
 from syria_offensive.validation.tables import in_parallel
 
-SPAN_TABLES = ["statements", "event_reports", "figures", "mentions"]
+SPAN_TABLES = ["statements", "event_reports", "figures", "mentions", "place_mentions"]
 _NULLABLE = (pd.StringDtype, pd.DatetimeTZDtype, pd.Int64Dtype, pd.Float64Dtype, np.dtypes.DateTime64DType)
 
 
