@@ -407,6 +407,7 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
             "coordinate_precision": ref(
                 codes("coordinate_precision").bank, rng.integers(0, 4, n_places), no_coordinates
             ),
+            "coordinate_basis": ref(["GeoNames record (synthetic)"], np.zeros(n_places), no_coordinates),
             "geonames_id": integer(rng.integers(1, 12_000_000, n_places), ~chance(rng, n_places, 0.3)),
             "notes": ref(capitalised, rng.integers(0, len(clauses), n_places), ~chance(rng, n_places, 0.3)),
         },
@@ -799,6 +800,7 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
         },
         np.lexsort((m_actor, m_start, m_article)),
     )
+    place_mentions = synthetic_place_mentions(rng, mentions, places)
     return {
         "articles": articles,
         "article_furniture": article_furniture,
@@ -812,7 +814,21 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
         "statement_targets": statement_targets,
         "figures": figures,
         "mentions": mentions,
+        "place_mentions": place_mentions,
     }
+
+
+def synthetic_place_mentions(rng: np.random.Generator, mentions: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Place mentions on the name spans (one per position), each given a random place: the validator checks spans
+    and keys, not which alias a span is, so this exercises the table at a realistic size."""
+    spans = mentions[mentions["kind"] == "name"].drop_duplicates(["article_id", "char_start"])
+    spans = spans.drop(columns=["actor_id", "kind"]).reset_index(drop=True)
+    picks = places["place_id"].iloc[rng.integers(0, len(places), len(spans))].reset_index(drop=True)
+    table = tables()["place_mentions"]
+    frame = spans.assign(place_id=picks)[table.field_names]
+    frame = frame.sort_values(list(table.primary_key), kind="stable").reset_index(drop=True)
+    assert frame.dtypes.to_dict() == table.pandas_dtypes(), "place_mentions"
+    return frame
 
 
 def write(directory: Path, n_statements: int, seed: int = 0) -> dict[str, int]:

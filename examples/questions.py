@@ -1,10 +1,11 @@
-"""Three questions researchers ask of this dataset, answered with pandas from syria_offensive.load().
+"""Four questions researchers ask of this dataset, answered with pandas from syria_offensive.load().
 
     python examples/questions.py
 
 1. Who accused whom of what?       (statements coded PLOVER ACCUSE, with their accused targets)
 2. How does each outlet label HTS? (mentions of actor `hts`, names and labels, per outlet)
 3. The timeline of events, with how many articles reported each.
+4. Events by place, with the place's point, its precision and the reference it was read from.
 """
 
 from __future__ import annotations
@@ -59,6 +60,15 @@ def event_timeline(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
 
 
+def events_by_place(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Count events per place; places without a point keep it null, so a map can leave them out knowingly."""
+    counts = t["events"].groupby("place_id").size().rename("events")
+    columns = ["place_id", "latitude", "longitude", "coordinate_precision", "coordinate_basis"]
+    places = t["places"][columns].join(counts, on="place_id", how="inner")
+    places["coordinate_basis"] = places["coordinate_basis"].str.slice(0, 40)
+    return places.sort_values(["events", "place_id"], ascending=[False, True]).reset_index(drop=True)
+
+
 def main() -> None:
     tables = syria_offensive.load()
     with pd.option_context("display.width", 200, "display.max_rows", 500, "display.max_colwidth", 90):
@@ -68,6 +78,8 @@ def main() -> None:
         print(hts_labels_by_outlet(tables).to_string(index=False))
         print("\n3. Timeline of events, with the number of articles reporting each\n")
         print(event_timeline(tables).to_string(index=False))
+        print("\n4. Events by place, with the point and its basis\n")
+        print(events_by_place(tables).to_string(index=False))
 
 
 if __name__ == "__main__":

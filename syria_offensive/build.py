@@ -214,10 +214,9 @@ def build_places(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "latitude": p["latitude"],
             "longitude": p["longitude"],
             "coordinate_precision": p["coordinate_precision"],
+            "coordinate_basis": p["coordinate_basis"],
             "geonames_id": p["geonames_id"],
-            "notes": _join_notes(
-                p["notes"], _labelled("Coordinates", p["coordinate_basis"]), _labelled("GeoNames", p["geonames_basis"])
-            ),
+            "notes": _join_notes(p["notes"], _labelled("GeoNames", p["geonames_basis"])),
             "_file": p["_file"],
             "_line": p["_line"],
         }
@@ -399,9 +398,29 @@ def build_mentions(frames, articles, actor_aliases, problems):
             "_line": labels["_line"],
         }
     )
-    names = alias_matcher.match(articles[["article_id", "text"]].dropna(), actor_aliases.drop_duplicates("alias"))
+    names = _actor_names(articles, actor_aliases, frames["place_aliases"])
     names = names.assign(_file=None, _line=None)
     return pd.concat([names, labels], ignore_index=True)
+
+
+def _actor_names(articles: pd.DataFrame, actor_aliases: pd.DataFrame, place_aliases: pd.DataFrame) -> pd.DataFrame:
+    """Actor name mentions, less the country names that locate ("in northwest Syria"): those are places."""
+    texts = articles[["article_id", "text"]].dropna()
+    names = alias_matcher.match(texts, actor_aliases.drop_duplicates("alias"))
+    as_place = names["text"].isin(place_aliases["alias"]) & alias_matcher.locating(texts, names)
+    return names[~as_place].reset_index(drop=True)
+
+
+def build_place_mentions(frames, articles, mentions) -> pd.DataFrame:
+    """Every place name in the texts, except a country name the actor rule kept as a state (same span)."""
+    texts = articles[["article_id", "text"]].dropna()
+    places = alias_matcher.match(texts, frames["place_aliases"].drop_duplicates("alias"), key="place_id")
+    states = mentions.loc[mentions["kind"] == "name", ["article_id", "char_start", "char_end"]].assign(_state=True)
+    places = places.merge(states, on=["article_id", "char_start", "char_end"], how="left")
+    places = places[places["_state"].isna()]
+    columns = ["article_id", "char_start", "place_id", "text", "char_end"]
+    places = places[columns].sort_values(["article_id", "char_start"]).reset_index(drop=True)
+    return places.assign(_file=None, _line=None)
 
 
 def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -478,6 +497,7 @@ def assemble(
         "statement_targets": targets,
         "figures": figures,
         "mentions": mentions,
+        "place_mentions": build_place_mentions(f, articles, mentions),
     }
     typed = {name: _typed(name, frame) for name, frame in built.items()}
     with_text = typed["articles"].dropna(subset=["article_id", "text"])

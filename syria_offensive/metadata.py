@@ -36,6 +36,7 @@ TABLE_ORDER = [
     "statement_targets",
     "figures",
     "mentions",
+    "place_mentions",
 ]
 
 @cache

@@ -30,3 +30,13 @@ def test_offsets_point_at_the_alias():
     text = "x Iran y"
     row = mentions(text).iloc[0]
     assert text[row["char_start"] : row["char_end"]] == "Iran" and row["kind"] == "name"
+
+
+def test_a_country_that_locates_is_a_place_and_one_that_acts_is_a_state():
+    from syria_offensive.transforms.aliases import locating
+
+    text = "Iran backs Syria. Fighting in northwest Syria, in neighboring Lebanon, near the border with Turkey."
+    articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    aliases = pd.DataFrame({"actor_id": ["syria", "lebanon", "turkey"], "alias": ["Syria", "Lebanon", "Turkey"]})
+    found = match(articles, aliases)
+    assert locating(articles, found).tolist() == [False, True, True, True]

@@ -63,7 +63,7 @@ def test_dtypes_come_from_the_schema(package):
 
 def test_load_without_a_name_returns_every_table(package):
     frames = syria_offensive.load(path=package)
-    assert set(frames) >= {"articles", "statements", "mentions", "figures"} and len(frames) == 12
+    assert set(frames) >= {"articles", "statements", "mentions", "figures", "place_mentions"} and len(frames) == 13
 
 
 def test_an_unknown_table_name_is_a_clear_error(package):

@@ -63,6 +63,9 @@ def test_wrong_dtype_is_reported(frames):
     assert any(m.startswith("figures.value: wrong type") for m in check(frames))
 
 
+POINT_RULE = "latitude, longitude, coordinate_precision and coordinate_basis are given together"
+
+
 @pytest.mark.parametrize(
     ("table", "changes", "rule"),
     [
@@ -71,7 +74,8 @@ def test_wrong_dtype_is_reported(frames):
         ("articles", {"published_date_max": pd.Timestamp("2024-01-01")}, "published_date_min <= published_date"),
         ("events", {"end_date": pd.Timestamp("2024-01-01")}, "date_min <= start_date <= end_date"),
         ("figures", {"value_max": 3}, "value <= value_max"),
-        ("places", {"longitude": None}, "latitude, longitude and coordinate_precision are given together"),
+        ("places", {"longitude": None}, POINT_RULE),
+        ("places", {"coordinate_basis": None}, POINT_RULE),
         ("article_furniture", {"raw_char_end": 0}, "raw_char_start < raw_char_end"),
     ],
 )

@@ -35,12 +35,32 @@ def scan(articles: pd.DataFrame, pattern: re.Pattern[str]) -> pd.DataFrame:
     )
 
 
-def match(articles: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
-    """articles: article_id, text; aliases: actor_id, alias (unique alias). -> mentions of kind `name`."""
-    columns = ["article_id", "char_start", "actor_id", "text", "char_end", "kind"]
+def match(articles: pd.DataFrame, aliases: pd.DataFrame, key: str = "actor_id") -> pd.DataFrame:
+    """articles: article_id, text; aliases: `key`, alias (unique alias). -> mentions of kind `name`."""
+    columns = ["article_id", "char_start", key, "text", "char_end", "kind"]
     if aliases.empty or articles.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     hits = scan(articles, alias_pattern(aliases["alias"]))
-    hits = hits.merge(aliases[["alias", "actor_id"]], left_on="text", right_on="alias").drop(columns="alias")
+    hits = hits.merge(aliases[["alias", key]], left_on="text", right_on="alias").drop(columns="alias")
     hits["kind"] = "name"
     return hits[columns]
+
+
+# Words that, right before a name, make it a location: "in Syria", "across Syria", "in neighboring Lebanon",
+# "northern Syria", "the northwest of Syria", "the northwestern regions of Syria", "the border with Turkey",
+# "visiting Türkiye". The rule and its reasons: curation/README.md, "Countries: actor or place".
+_DIRECTION = r"(?:north|south|east|west)\w*"
+LOCATING = re.compile(
+    r"(?:\b(?:in|across|within|throughout|visiting|based in|border with)\s+"
+    r"(?:" + _DIRECTION + r"\s+|neighbou?ring\s+)?"
+    r"|\b" + _DIRECTION + r"\s+(?:(?:regions?|parts?|areas?)\s+)?of\s+"
+    r"|\b" + _DIRECTION + r"\s+)$",
+    re.IGNORECASE,
+)
+
+
+def locating(articles: pd.DataFrame, hits: pd.DataFrame) -> pd.Series:
+    """True where the words just before a hit place it (LOCATING): such a country name is a place, not a state."""
+    texts = articles.drop_duplicates("article_id").set_index("article_id")["text"]
+    before = [texts[a][max(0, s - 40) : s] for a, s in zip(hits["article_id"], hits["char_start"], strict=True)]
+    return pd.Series(before, index=hits.index, dtype="object").str.contains(LOCATING).astype(bool)

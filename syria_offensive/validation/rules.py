@@ -30,7 +30,7 @@ from syria_offensive.paths import data_dir
 from syria_offensive.validation import kernels
 
 RULES = data_dir("validation") / "rules"
-SPAN_TABLES = ["statements", "event_reports", "figures", "mentions"]
+SPAN_TABLES = ["statements", "event_reports", "figures", "mentions", "place_mentions"]
 TWINS = "twins_agree"  # (run only when both formats are read: see twins())
 NULL_TEXT = "CAST(NULL AS VARCHAR)"
 

@@ -55,11 +55,12 @@ ROW_RULES: list[tuple[tuple[str, ...], str, object]] = [
     ),
     (("value", "value_max"), "value <= value_max", lambda df: _le(df, "value", "value_max")),
     (
-        ("latitude", "longitude", "coordinate_precision"),
-        "latitude, longitude and coordinate_precision are given together",
+        ("latitude", "longitude", "coordinate_precision", "coordinate_basis"),
+        "latitude, longitude, coordinate_precision and coordinate_basis are given together",
         lambda df: (
             df["latitude"].isna().eq(df["longitude"].isna())
             & df["latitude"].isna().eq(df["coordinate_precision"].isna())
+            & df["latitude"].isna().eq(df["coordinate_basis"].isna())
         ),
     ),
 ]
