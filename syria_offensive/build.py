@@ -340,6 +340,20 @@ def build_statements(frames, articles, problems):
     return statements, targets
 
 
+def build_speakers(statements: pd.DataFrame, joint: pd.DataFrame) -> pd.DataFrame:
+    """Every speaker of every statement: the reported one, then the others of a joint statement.
+
+    A count of acts of saying by speaker needs one row per (statement, speaker); statements.speaker_id alone
+    would credit a joint statement ("the officials agreed") to its first-named speaker only.
+    """
+    reported = statements[["statement_id", "speaker_id", "_file", "_line"]].rename(columns={"speaker_id": "actor_id"})
+    joint = joint[joint["statement_id"].isin(statements["statement_id"])]
+    others = joint.rename(columns={"actor": "actor_id"})[["statement_id", "actor_id", "_file", "_line"]]
+    return pd.concat(
+        [reported.assign(role="reported"), others.assign(role="joint")], ignore_index=True
+    )[["statement_id", "actor_id", "role", "_file", "_line"]]
+
+
 def build_reports(frames, articles, problems):
     r = frames["event_reports"]
     located = _located(r, articles, problems, "event report", id_column="event")
@@ -495,6 +509,7 @@ def assemble(
         "event_reports": reports,
         "statements": statements,
         "statement_targets": targets,
+        "statement_speakers": build_speakers(statements, f["joint_speakers"]),
         "figures": figures,
         "mentions": mentions,
         "place_mentions": build_place_mentions(f, articles, mentions),

@@ -101,6 +101,7 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "statement": {
         "id": ("str", True),
         "speaker": ("str", True),
+        "joint_speakers": ("strlist", False),
         **EVIDENCE,
         "mode": ("str", True),
         "date": ("date_spec", True),
@@ -553,9 +554,9 @@ def read_events(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
 
 
 def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd.DataFrame]:
-    """curation/articles/*.yaml -> statements, targets, event_reports, figures, labels (each with article_id)."""
+    """curation/articles/*.yaml -> statements, targets, joint speakers, event_reports, figures, labels."""
     out: dict[str, list[dict[str, Any]]] = {
-        k: [] for k in ("statements", "targets", "event_reports", "figures", "labels")
+        k: [] for k in ("statements", "targets", "joint_speakers", "event_reports", "figures", "labels")
     }
     kinds = {"statements": "statement", "event_reports": "event_report", "figures": "figure", "labels": "label"}
     for path in sorted(directory.glob("*.yaml")):
@@ -591,6 +592,10 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
                         if checked:
                             checked["statement_id"] = record.get("id")
                             out["targets"].append(checked)
+                    for actor in record.pop("joint_speakers", None) or []:
+                        line = record["_lines"].get("joint_speakers")
+                        joint = {"statement_id": record.get("id"), "actor": actor, "_file": file, "_line": line}
+                        out["joint_speakers"].append({**joint, "_lines": {}})
                     _flatten_date(record, "date", file, problems, record.get("id"))
                 out[section].append(record)
     evidence = list(EVIDENCE)
@@ -610,6 +615,7 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
             *date_cols,
         ],
         "targets": ["statement_id", "actor", "role"],
+        "joint_speakers": ["statement_id", "actor"],
         "event_reports": ["event", "article_id", *evidence, "attributed_to", "notes"],
         "figures": [
             "id",

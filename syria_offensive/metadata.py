@@ -34,6 +34,7 @@ TABLE_ORDER = [
     "event_reports",
     "statements",
     "statement_targets",
+    "statement_speakers",
     "figures",
     "mentions",
     "place_mentions",

@@ -70,6 +70,13 @@ MISTAKES = {
         "mini-article.yaml:10: mini-iran-supports-syria/damascus/supported: statement_targets.actor_id: unknown "
         "reference: no actors.actor_id has this value (got 'damascus')",
     ),
+    "unknown joint speaker": (
+        ARTICLE,
+        "    speaker: abbas-araghchi\n",
+        "    speaker: abbas-araghchi\n    joint_speakers: [iran, bassam-sabbagh]\n",
+        "mini-article.yaml:13: mini-araghchi-stands-with-syria/bassam-sabbagh: statement_speakers.actor_id: unknown "
+        "reference: no actors.actor_id has this value (got 'bassam-sabbagh')",
+    ),
     "unknown place reference": (
         "curation/events.yaml",
         "  place: aleppo\n",

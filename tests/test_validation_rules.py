@@ -135,9 +135,66 @@ def test_name_mention_must_be_an_alias(frames):
     assert "mentions.text: name mention is not an alias of its actor" in check(frames)
 
 
-def test_claim_id_must_link_two_articles(frames):
+def test_claim_id_must_link_two_statements(frames):
     frames["statements"].loc[0, "claim_id"] = "lonely-claim"
-    assert any("claim_id is used by statements of only one article" in m for m in check(frames))
+    expected = "statements.claim_id: claim_id is used by only one statement (it links the reports of one act of saying)"
+    assert expected in check(frames)
+
+
+def test_claim_id_may_link_two_statements_of_one_article(frames):
+    """A lede and its body report one act of saying twice: they share a claim_id within the article."""
+    statements = frames["statements"]
+    assert statements["article_id"].nunique() == 1 and len(statements) >= 2
+    statements.loc[[0, 1], "claim_id"] = "one-act-reported-twice"
+    assert check(frames) == []
+
+
+def _as_accusation(frames, notes: str | None) -> None:
+    frames["statements"].loc[0, ["cameo", "plover", "notes"]] = ["111", "ACCUSE", notes]
+
+
+def test_accusation_needs_an_accused_target(frames):
+    _as_accusation(frames, "Denounces the attack.")
+    found = check(frames)
+    assert "statements.cameo: a CAMEO 11x statement has no accused target (expected a statement_targets row with " \
+        'role accused, or a note "No accused target: <why>")' in found
+
+
+def test_accusation_passes_with_an_accused_target_or_a_reason(frames):
+    _as_accusation(frames, "No accused target: the remark names no one.")
+    assert check(frames) == []
+    _as_accusation(frames, None)
+    sid = frames["statements"].loc[0, "statement_id"]
+    frames["statement_targets"].loc[len(frames["statement_targets"])] = [sid, "syria", "accused"]
+    assert check(frames) == []
+
+
+def test_every_statement_has_its_speaker_as_reported(frames):
+    speakers = frames["statement_speakers"]
+    frames["statement_speakers"] = speakers[speakers["statement_id"] != frames["statements"].loc[0, "statement_id"]]
+    assert "statements.speaker_id: the statement's speaker is not its one `reported` row in statement_speakers" in (
+        check(frames)
+    )
+
+
+def test_a_second_reported_speaker_is_an_error_and_joint_is_not(frames):
+    sid = frames["statements"].loc[0, "statement_id"]
+    speakers = frames["statement_speakers"]
+    speakers.loc[len(speakers)] = [sid, "syria", "joint"]
+    assert check(frames) == []
+    speakers.loc[len(speakers) - 1, "role"] = "reported"
+    assert (
+        "statement_speakers.actor_id: a second `reported` speaker (the reported speaker is statements.speaker_id; "
+        "others are `joint`)" in check(frames)
+    )
+
+
+def test_a_speaker_is_not_also_addressed(frames):
+    sid, speaker = frames["statements"].loc[0, ["statement_id", "speaker_id"]]
+    frames["statement_targets"].loc[len(frames["statement_targets"])] = [sid, speaker, "addressed"]
+    assert "statement_speakers.actor_id: a speaker of the statement is also one of its `addressed` targets" in (
+        check(frames)
+    )
 
 
 def test_text_hash_must_match(frames):

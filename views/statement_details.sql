@@ -1,9 +1,15 @@
 -- title: Statements with their speaker, outlet and targets
--- description: One row per statement: who said it (name, type, country), in which outlet's article and when,
+-- description: One row per statement: who said it (name, type, country; the other speakers of a joint statement), in which outlet's article and when,
 --   the words, every target as "role: name", and how (mode, CAMEO, PLOVER). Full-text search covers the words.
 select
   s.statement_id,
   speaker.name as speaker,
+  (
+    select group_concat(joint.name, '; ')
+    from statement_speakers as p
+    join actors as joint on joint.actor_id = p.actor_id
+    where p.statement_id = s.statement_id and p.role = 'joint'
+  ) as joint_speakers,
   a.outlet,
   s.date,
   s.text,
