@@ -720,6 +720,13 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
     t_statement, t_actor = distinct_picks(rng, rng.choice(len(TARGET_COUNT_P), size=N, p=TARGET_COUNT_P), n_actors)
     statement_roles = codes("statement_role")
     t_role = statement_roles.pick(rng, len(t_statement))
+    # one statement in 50 is joint, with the next actor as its second speaker; no speaker is also addressed
+    joint = np.flatnonzero(chance(rng, N, 0.02))
+    joint_actor = np.full(N, -1, dtype=np.int64)
+    joint_actor[joint] = (speaker[joint] + 1) % n_actors
+    speaks = (t_actor == speaker[t_statement]) | (t_actor == joint_actor[t_statement])
+    keep = ~(speaks & statement_roles.is_(t_role, "addressed"))
+    t_statement, t_actor, t_role = t_statement[keep], t_actor[keep], t_role[keep]
     _, role_rank = sorted_by(statement_roles.bank)
     statement_targets = make_frame(
         "statement_targets",
@@ -730,6 +737,24 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
         },
         np.lexsort((role_rank[t_role], t_actor, t_statement)),
     )
+
+    # --- statement speakers (the reported one, and the joint one of a joint statement); 11x without an accused
+    # target says why in its notes (rule accusation_has_accused)
+    sp_statement = np.concatenate([np.arange(N), joint])
+    sp_actor = np.concatenate([speaker, joint_actor[joint]])
+    statement_speakers = make_frame(
+        "statement_speakers",
+        {
+            "statement_id": ref(statement_ids, sp_statement),
+            "actor_id": ref(actor_ids, sp_actor),
+            "role": ref(["reported", "joint"], (np.arange(len(sp_statement)) >= N).astype(np.int64)),
+        },
+        np.lexsort((sp_actor, sp_statement)),
+    )
+    accused = np.zeros(N, dtype=bool)
+    accused[t_statement[statement_roles.is_(t_role, "accused")]] = True
+    unaccused = np.strings.startswith(cameo_codes.bank, "11")[st_cameo] & ~accused
+    statements.loc[unaccused, "notes"] = "No accused target: a synthetic statement."
 
     # --- event reports
     r_source = alias_actor[r_alias]
@@ -812,6 +837,7 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
         "event_reports": event_reports,
         "statements": statements,
         "statement_targets": statement_targets,
+        "statement_speakers": statement_speakers,
         "figures": figures,
         "mentions": mentions,
         "place_mentions": place_mentions,

@@ -164,7 +164,7 @@ def test_the_span_check_agrees_with_plain_slicing(frames, use_kernels):
     """Random damage to offsets and texts: the span rule (its kernel variant and its plain query) flags exactly
     the rows plain Python flags."""
     rng = np.random.default_rng(0)
-    for name in rules.SPAN_TABLES:
+    for name in rules.span_tables():
         frame = frames[name]
         rows = rng.choice(len(frame), size=min(60, len(frame)), replace=False)
         for row, how in zip(rows, rng.integers(0, 5, len(rows)), strict=True):
@@ -180,9 +180,9 @@ def test_the_span_check_agrees_with_plain_slicing(frames, use_kernels):
                 frame.loc[row, "char_start"] = -1
     found = rules.run(frames, use_kernels=use_kernels)
     found = found[found["message"].isin(SPAN_MESSAGES)]
-    assert rules.connect(frames, use_kernels)[1] == (set(rules.SPAN_TABLES) if use_kernels else set())
+    assert rules.connect(frames, use_kernels)[1] == (set(rules.span_tables()) if use_kernels else set())
     texts = dict(zip(frames["articles"]["article_id"], frames["articles"]["text"], strict=True))
-    for name in rules.SPAN_TABLES:
+    for name in rules.span_tables():
         expected = set()
         for row in frames[name].itertuples():
             text = texts[row.article_id]
@@ -218,7 +218,7 @@ def test_the_span_check_agrees_with_plain_slicing_on_random_texts(use_kernels):
     span = pd.DataFrame(rows, columns=["article_id", "char_start", "char_end", "text"]).astype(
         {"article_id": "string", "char_start": "Int64", "char_end": "Int64", "text": "string"}
     )
-    frames = {"articles": articles, **{name: span for name in rules.SPAN_TABLES}}
+    frames = {"articles": articles, **{name: span for name in rules.span_tables()}}
     found = rules.run(frames, use_kernels=use_kernels)  # (the rules that need other tables are skipped)
     found = found[(found["table"] == "mentions") & found["message"].isin(SPAN_MESSAGES)]
     expected = set()

@@ -99,7 +99,7 @@ def test_a_zip_member_escaping_the_directory_is_refused(tmp_path):
         zf.writestr("../outside.txt", "x")
     result = validate(str(archive))
     assert result.returncode == 2
-    assert "archive member escapes the package directory: '../outside.txt'" in result.stderr
+    assert f"{archive}: member '../outside.txt' would land outside the package folder" in result.stderr
     assert not (tmp_path.parent / "outside.txt").exists()
 
 

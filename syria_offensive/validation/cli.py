@@ -15,37 +15,18 @@ import sys
 import tempfile
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pandas as pd
 
 from syria_offensive.failures import COLUMNS, combine
+from syria_offensive.load import LoadError, extract
 from syria_offensive.metadata import tables
 from syria_offensive.readers import read_package
 from syria_offensive.validation import rules
 from syria_offensive.validation.descriptor import declared_problems, shape_problems
 from syria_offensive.validation.frictionless_check import validate_directory
 from syria_offensive.validation.layers import check_frames, unreadable_tables, with_keys
-
-MAX_ARCHIVE_BYTES = 2_000_000_000
-
-
-def safe_extract(archive: Path, target: Path) -> Path:
-    """Extract a release zip, refusing members that would land outside `target` or are too large."""
-    with zipfile.ZipFile(archive) as zf:
-        total = 0
-        for info in zf.infolist():
-            member = PurePosixPath(info.filename)
-            if member.is_absolute() or ".." in member.parts or "\\" in info.filename:
-                raise ValueError(f"archive member escapes the package directory: {info.filename!r}")
-            total += info.file_size
-            if total > MAX_ARCHIVE_BYTES:
-                raise ValueError("archive expands to more than 2 GB")
-        zf.extractall(target)
-    found = sorted(target.rglob("datapackage.json"), key=lambda p: len(p.parts))
-    if not found:
-        raise ValueError("archive holds no datapackage.json")
-    return found[0].parent
 
 
 def validate(directory: Path, formats: list[str]) -> pd.DataFrame:
@@ -132,13 +113,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         try:
             if args.path.is_file() and zipfile.is_zipfile(args.path):
-                directory = safe_extract(args.path, Path(tmp))
+                directory = extract(args.path, Path(tmp))
             elif (args.path / "datapackage.json").is_file() or args.path.is_dir():
                 directory = args.path
             else:
                 raise ValueError("not a package directory or a release zip")
             found = validate(directory, formats)
-        except (ValueError, OSError, zipfile.BadZipFile) as err:
+        except LoadError as err:  # load.extract's messages already name the archive
+            print(err, file=sys.stderr)
+            return 2
+        except (ValueError, OSError) as err:
             print(f"{args.path}: {err}", file=sys.stderr)
             return 2
     valid = found.empty

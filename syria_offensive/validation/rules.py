@@ -2,7 +2,8 @@
 
 A rule is a query that returns the failing rows (table_name, row_index, field, value, message); its header
 comments name it, say what it checks, which tables it needs and, for a template, what it is instantiated for
-(`for each: foreign key` — every key declared in schema/; `for each: table in a, b` or `for each: table`).
+(`for each: foreign key` — every key declared in schema/; `for each: table in a, b`, `for each: table` or
+`for each: span table` — the tables with article_id, text, char_start and char_end).
 The engine registers each table as a relation of the same name with a `_row` column (the row's position, so
 that the build maps a failure back to its curated file:line and the validator to its CSV line), and the
 CAMEO code list as `cameo_codes`. The same relations come from frames in memory (the build) and from the
@@ -30,7 +31,7 @@ from syria_offensive.paths import data_dir
 from syria_offensive.validation import kernels
 
 RULES = data_dir("validation") / "rules"
-SPAN_TABLES = ["statements", "event_reports", "figures", "mentions", "place_mentions"]
+SPAN_FIELDS = {"article_id", "text", "char_start", "char_end"}
 TWINS = "twins_agree"  # (run only when both formats are read: see twins())
 NULL_TEXT = "CAST(NULL AS VARCHAR)"
 
@@ -66,6 +67,12 @@ def _fill(text: str, values: dict[str, str]) -> str:
     for name, value in values.items():
         text = text.replace("{" + name + "}", value)
     return text
+
+
+def span_tables() -> list[str]:
+    """The tables whose rows are spans of an article's text (all four span fields in their schema), in
+    schema order: the span rule (`for each: span table`) and its kernel run on these."""
+    return [name for name, table in tables().items() if set(table.field_names) >= SPAN_FIELDS]
 
 
 def _table_values(name: str) -> dict[str, str]:
@@ -104,6 +111,8 @@ def _instances(header: dict[str, str]) -> list[dict[str, str]]:
         ]  # fmt: skip
     if each == "table":
         return [_table_values(name) for name in tables()]
+    if each == "span table":
+        return [{"table": name} for name in span_tables()]
     if each.startswith("table in "):
         return [{"table": name.strip()} for name in each.removeprefix("table in ").split(",")]
     return [{}]
@@ -141,7 +150,7 @@ def _with_span_bytes(relations: dict[str, pa.Table], frames: dict[str, pd.DataFr
     if "articles" not in frames or "text" not in frames["articles"] or frames["articles"].empty:
         return set()
     code_points, done = None, set()
-    for name in SPAN_TABLES:
+    for name in span_tables():
         frame = frames.get(name)
         offsets = ("char_start", "char_end", "article_id")
         if frame is None or not all(c in frame for c in offsets):

@@ -2,7 +2,7 @@
 -- checks: a span's text is the article text at its offsets, articles.text[char_start:char_end] in Python's
 --   terms (code points, counted from 0, end excluded); offsets past the end of the text are out of range.
 --   A span whose article is unknown is left to the foreign-key rule.
--- for each: table in statements, event_reports, figures, mentions, place_mentions
+-- for each: span table
 -- needs: {table}, articles
 WITH located AS (
   SELECT s._row, s.char_start, s.char_end, s.text, a.text AS article_text, length(a.text) AS article_length

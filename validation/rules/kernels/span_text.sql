@@ -3,7 +3,7 @@
 --   the start of the article for every span; a BLOB is sliced by bytes. The engine adds each span's byte
 --   offsets and its article's length in code points (_byte_start, _byte_end, _article_length: see
 --   syria_offensive/validation/kernels.py); the plain rule ../span_text.sql is this one's test oracle.
--- for each: table in statements, event_reports, figures, mentions
+-- for each: span table
 -- needs: {table}, articles
 WITH texts AS (SELECT article_id, encode(text) AS bytes FROM articles WHERE text IS NOT NULL),
 spans AS (
