@@ -63,7 +63,11 @@ def unknown_references(
             if not bad.any():
                 continue
             rows = frame[bad].assign(_id=_keys(frame[bad], name), _value=values[bad].astype(str))
-            seen |= set(zip(rows["_file"], rows["_line"].map(_int), rows["_value"], strict=True))
+            # one mistake, once: a derived row (a statement's `reported` speaker) repeats its source's reference
+            lines = rows["_line"].map(_int)
+            where = pd.Series(list(zip(rows["_file"], lines, rows["_value"], strict=True)), rows.index)
+            rows = rows[~where.isin(seen)]
+            seen |= set(where)
             rows = rows[~rows["_value"].isin(dropped.get(target, set()))]
             candidates = sorted(set(known))
             hints = rows["_value"].map(lambda v, c=candidates: _did_you_mean(v, c))  # unknown values only
