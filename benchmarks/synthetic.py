@@ -15,7 +15,8 @@ The package is valid by construction, for every layer:
   `articles.text[char_start:char_end] == text` holds for every span row;
 - every alias is written into the text at least once (as a name mention) and belongs to one actor;
 - every foreign key resolves; PLOVER follows the CAMEO crosswalk of schema/codelists/cameo.csv; claim_ids
-  link statements of different articles; statement dates do not follow their article's published_date_max.
+  link statements of different articles; statement dates do not follow their article's published_date_max;
+  figures carry the bounds the build would derive from value and qualifier (count_id stays null).
 
 Shapes follow the hand-curated articles of release 0.1.0 (88 statements, about 18 per article; per statement
 about 2.3 targets, 1.35 event reports, 2 labels and 0.1 figures; see SHAPE). Everything is generated
@@ -428,7 +429,9 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
     start = rng.integers(0, 15, n_events)
     duration = np.where(chance(rng, n_events, 0.7), 0, rng.integers(1, 5, n_events))
     undated = chance(rng, n_events, 0.15)  # only the bounds are known
+    no_end = chance(rng, n_events, 0.4)  # the articles give no end (ongoing or unknown)
     basis = codes("date_basis")
+    start_basis = np.where(undated, basis.index("inferred"), rng.integers(0, 4, n_events))
     events = make_frame(
         "events",
         {
@@ -437,10 +440,13 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
             "cameo": ref(cameo_codes.bank, event_cameo),
             "plover": ref(plover, event_cameo, no_plover[event_cameo]),
             "start_date": date(start, undated),
-            "end_date": date(start + duration, undated),
-            "date_min": date(start - np.where(undated, rng.integers(1, 4, n_events), 0)),
-            "date_max": date(start + duration + np.where(undated, rng.integers(0, 3, n_events), 0)),
-            "date_basis": ref(basis.bank, np.where(undated, basis.index("inferred"), rng.integers(0, 4, n_events))),
+            "start_min": date(start - np.where(undated, rng.integers(1, 4, n_events), 0)),
+            "start_max": date(start + np.where(undated, rng.integers(0, 3, n_events), 0)),
+            "start_basis": ref(basis.bank, start_basis),
+            "end_date": date(start + duration, undated | no_end),
+            "end_min": date(start + duration, no_end),
+            "end_max": date(start + duration + np.where(undated, rng.integers(0, 3, n_events), 0), no_end),
+            "end_basis": ref(basis.bank, start_basis, no_end),
             "place_id": ref(place_id, rng.integers(0, n_places, n_events), chance(rng, n_events, 0.2)),
             "description": ref(capitalised, rng.integers(0, len(clauses), n_events)),
             "notes": ref(capitalised, rng.integers(0, len(clauses), n_events), ~chance(rng, n_events, 0.2)),
@@ -534,12 +540,18 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
     has_max = chance(rng, G, 0.05)
     qualifier = np.where(
         has_max,
-        qualifiers.index("about"),
+        qualifiers.index("range"),
         np.array([qualifiers.index(q) for q in QUALIFIER_WORDS])[rng.integers(0, 5, G)],
     )
     measure = measures.pick(rng, G)
     value = np.maximum(1, rng.lognormal(4, 1.6, G).astype(np.int64) % 500_000)
     value_max = value + rng.integers(1, 1000, G)
+    # the bounds as the build derives them (curation/README.md, "Figures"); a range's are its two numbers
+    q_name = qualifiers.bank[qualifier]
+    low = np.where(q_name == "more than", value + 1, value)
+    high = np.where(has_max, value_max, np.where(q_name == "nearly", value - 1, value))
+    low_open = np.isin(q_name, ["nearly", "about"])
+    high_open = ~np.isin(q_name, ["exact", "nearly", "range"])
     qualifier_words = arr([QUALIFIER_WORDS.get(q, "") for q in qualifiers.bank.tolist()])
     figure_text = add(
         qualifier_words[qualifier],
@@ -788,14 +800,16 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
             "text": text(figure_text),
             "char_start": integer(r_local[fig]),
             "char_end": integer(r_local[fig] + np.strings.str_len(figure_text)),
-            "value": integer(value),
-            "value_max": integer(value_max, ~has_max),
+            "value": integer(value, has_max),
+            "low": integer(low, low_open),
+            "high": integer(high, high_open),
             "qualifier": ref(qualifiers.bank, qualifier),
             "measure": ref(measures.bank, measure),
             "counted_actor_id": ref(actor_ids, rng.integers(0, n_actors, G), ~chance(rng, G, 0.3)),
             "claimed_by": ref(actor_ids, np.where(attributed[fig], r_source[fig], outlet[fig_article])),
             "event_id": ref(event_ids, r_event[fig]),
             "statement_id": ref(statement_ids, fig_statement, ~chance(rng, G, 0.3)),
+            "count_id": text(full(G, ""), np.ones(G, bool)),
             "notes": ref(capitalised, rng.integers(0, len(clauses), G), ~chance(rng, G, 0.1)),
         },
     )

@@ -1,12 +1,13 @@
-"""Four questions researchers ask of this dataset, answered with pandas from syria_offensive.load().
+"""Six questions researchers ask of this dataset, answered with pandas from syria_offensive.load().
 
     python examples/questions.py
 
 1. Who accused whom of what?       (statements coded PLOVER ACCUSE, with their accused targets)
 2. How does each outlet label HTS? (mentions of actor `hts`, names and labels, per outlet)
-3. The timeline of events, with how many articles reported each.
+3. Events by start date, with their end (open-ended when none is recorded) and how many articles report each.
 4. Events by place, with the place's point, its precision and the reference it was read from.
-5. Who speaks most? (acts of saying by speaker, joint speakers included, repeats counted once)
+5. Figures as ranges: the killed claimed during the offensive, each count once (linked figures by count_id).
+6. Who speaks most? (acts of saying by speaker, joint speakers included, repeats counted once)
 """
 
 from __future__ import annotations
@@ -50,15 +51,45 @@ def hts_labels_by_outlet(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
 
 
+def _bounds(day: pd.Series, low: pd.Series, high: pd.Series, missing: str) -> pd.Series:
+    """A day, else 'low to high' ('…' for an open bound), else `missing` when nothing is known."""
+    low, high = low.dt.strftime("%Y-%m-%d"), high.dt.strftime("%Y-%m-%d")
+    ranged = low.fillna("…") + " to " + high.fillna("…")
+    return day.dt.strftime("%Y-%m-%d").fillna(ranged.where(low.notna() | high.notna(), missing))
+
+
 def event_timeline(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Events by start; the end is a column of its own, open-ended ('ongoing or unknown') when none is recorded."""
     reports = t["event_reports"].groupby("event_id")["article_id"].nunique().rename("articles")
-    events = t["events"].join(reports, on="event_id")
-    when = events["start_date"].fillna(events["date_min"])
+    e = t["events"].join(reports, on="event_id")
+    start = _bounds(e["start_date"], e["start_min"], e["start_max"], "(undated)")
+    end = _bounds(e["end_date"], e["end_min"], e["end_max"], "(end unknown)")
+    end = end.where(e["end_basis"].notna(), "(no end: ongoing or unknown)")
     return (
-        events.assign(when=when.dt.strftime("%Y-%m-%d").fillna("(undated)"))
-        .sort_values(["when", "event_id"])[["when", "event_id", "event_type", "articles"]]
+        e.assign(start=start, end=end)
+        .sort_values(["start_min", "event_id"], na_position="first")[["start", "end", "event_id", "articles"]]
         .reset_index(drop=True)
     )
+
+
+def killed_as_ranges(t: dict[str, pd.DataFrame], since: str = "2024-11-27") -> pd.DataFrame:
+    """Killed claimed in events that began on or after `since`: one row per count (figures sharing a count_id are
+    one count, given by several claimants), as a range; the last row sums the ranges. A sum of claims, not a toll:
+    counts of different claimants or periods may still overlap."""
+    f = t["figures"][t["figures"]["measure"] == "killed"]
+    starts = t["events"].set_index("event_id")["start_min"]
+    f = f[f["event_id"].map(starts) >= pd.Timestamp(since)]
+    count = f["count_id"].fillna(f["figure_id"]).rename("count")
+    per_count = f.groupby(count).agg(
+        low=("low", "min"),  # the claim that admits the fewest
+        high=("high", lambda h: h.max() if h.notna().all() else pd.NA),  # open when any claim is open
+        figures=("figure_id", lambda ids: ", ".join(sorted(ids))),
+        claimed_by=("claimed_by", lambda c: ", ".join(sorted(c.astype(str).unique()))),
+    )
+    total_high = per_count["high"].sum() if per_count["high"].notna().all() else pd.NA
+    total = pd.DataFrame({"low": [per_count["low"].sum()], "high": [total_high], "figures": ["(sum)"]}, index=["total"])
+    table = pd.concat([per_count, total]).astype({"low": "Int64", "high": "Int64"})
+    return table.assign(high=table["high"].astype("string").fillna("(open)")).fillna({"claimed_by": ""})
 
 
 def events_by_place(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -90,11 +121,13 @@ def main() -> None:
         print(who_accused_whom(tables).to_string(index=False))
         print("\n2. How each outlet labels HTS\n")
         print(hts_labels_by_outlet(tables).to_string(index=False))
-        print("\n3. Timeline of events, with the number of articles reporting each\n")
+        print("\n3. Timeline of events by start date, with their end and the number of articles reporting each\n")
         print(event_timeline(tables).to_string(index=False))
         print("\n4. Events by place, with the point and its basis\n")
         print(events_by_place(tables).to_string(index=False))
-        print("\n5. Acts of saying by speaker (joint speakers included; one act reported twice counted once)\n")
+        print("\n5. Killed claimed during the offensive, as ranges, each count once (a sum of claims, not a toll)\n")
+        print(killed_as_ranges(tables).to_string())
+        print("\n6. Acts of saying by speaker (joint speakers included; one act reported twice counted once)\n")
         print(acts_of_saying_by_speaker(tables).to_string(index=False))
 
 

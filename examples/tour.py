@@ -24,8 +24,8 @@ QUESTIONS = {
           from labels_by_outlet where actor_id = 'hts' and kind = 'label'
         ) where rank <= 3 order by outlet, rank""",
     "3. Which events do most articles report, and where?": """
-        select event_id, coalesce(place, '(no place)') as place, date_min, date_max, articles
-        from event_details order by articles desc, date_min, event_id limit 6""",
+        select event_id, coalesce(place, '(no place)') as place, start_min, start_max, end_max, articles
+        from event_details order by articles desc, start_min, event_id limit 6""",
     "4. What do Iranian speakers say about 'Takfiri' groups? (full-text search)": """
         select speaker, outlet, date, substr(text, 1, 110) as words from statement_details
         where statement_rowid in (select rowid from statements_fts where statements_fts match 'takfiri')

@@ -22,6 +22,7 @@ from syria_offensive.paths import CURATION, DATASETS, DOCS, RELEASES, REPORTS, S
 from syria_offensive.problems import InputError, Problem, around, from_rows, relative
 from syria_offensive.transforms import aliases as alias_matcher
 from syria_offensive.transforms import clean, coverage, dates, spans
+from syria_offensive.transforms import figures as figure_bounds
 from syria_offensive.validation.frictionless_check import validate_directory
 from syria_offensive.validation.layers import check_frames
 
@@ -227,38 +228,60 @@ def _plover(cameo: pd.Series) -> pd.Series:
     return cameo.map(codelist("cameo").set_index("code")["plover"].replace("", pd.NA)).astype("string")
 
 
-def build_events(frames: dict[str, pd.DataFrame], articles: pd.DataFrame, problems: list[Problem]):
-    e = frames["events"]
-    anchor = e["date_article"]
-    missing_anchor = e["date_relative"].notna() & anchor.isna()
+def _event_bound(e: pd.DataFrame, key: str, articles: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    """Resolve the curated `date:` (key "date", the start) or `end:` (key "end") spec of every event."""
+    specs = e[[f"{key}_{k}" for k in cur.DATE_SPEC]].rename(columns=lambda c: "date_" + c.removeprefix(f"{key}_"))
+    specs = specs.join(e[["id", "_file", "_line"]])
+    given = specs[[c for c in specs if c.startswith("date_")]].notna().any(axis=1)
+    anchor = specs["date_article"]
+    missing_anchor = specs["date_relative"].notna() & anchor.isna()
     problems += from_rows(
-        e[missing_anchor],
-        "a relative event date must name its `article`",
+        specs[missing_anchor],
+        f"a relative event {'end' if key == 'end' else 'date'} must name its `article`",
         "date_relative",
-        expected="date: {relative: ..., article: <article_id>}",
+        expected=f"{key}: {{relative: ..., article: <article_id>}}",
     )
     resolved = dates.resolve(
-        e,
+        specs,
         pick(anchor, articles, "article_id", "published_date_min"),
         pick(anchor, articles, "article_id", "published_date_max"),
     )
-    problems += _date_problems(e[~missing_anchor], resolved[~missing_anchor], "event")
-    end = pd.to_datetime(e["end"]).astype("datetime64[s]")
+    ok = ~missing_anchor & given
+    problems += _date_problems(specs[ok], resolved[ok], "event" if key == "date" else "event end")
+    # no `end:` -> every end column null (not even basis "unknown"): the articles give no end
+    return resolved.assign(note=specs["date_note"])
+
+
+def build_events(frames: dict[str, pd.DataFrame], articles: pd.DataFrame, problems: list[Problem]):
+    """Events with their start and end kept apart: each bound from its own curated spec, with its own basis.
+    An event without `end:` has no end (ongoing or unknown), except the one-day types, which end on their start."""
+    e = frames["events"]
+    start = _event_bound(e, "date", articles, problems)
+    end = _event_bound(e, "end", articles, problems)
+    one_day = e["type"].isin(ONE_DAY_EVENTS) & end["date_basis"].isna()
+    end = end.mask(one_day, start)
     events = pd.DataFrame(
         {
             "event_id": e["id"],
             "event_type": e["type"],
             "cameo": e["cameo"],
             "plover": _plover(e["cameo"]),
-            "start_date": resolved["date"],
-            "end_date": end.fillna(resolved["date"].where(e["type"].isin(ONE_DAY_EVENTS))),
-            "date_min": resolved["date_min"],
-            "date_max": resolved["date_max"].where(end.isna(), end),
-            "date_basis": resolved["date_basis"],
+            "start_date": start["date"],
+            "start_min": start["date_min"],
+            "start_max": start["date_max"],
+            "start_basis": start["date_basis"],
+            "end_date": end["date"],
+            "end_min": end["date_min"],
+            "end_max": end["date_max"],
+            "end_basis": end["date_basis"],
             "place_id": e["place"],
             "description": e["description"],
             "notes": _join_notes(
-                e["notes"], _labelled("Date", e["date_note"]), _labelled("Date resolved from", resolved["date_text"])
+                e["notes"],
+                _labelled("Date", start["note"]),
+                _labelled("Date resolved from", start["date_text"]),
+                _labelled("End", end["note"].mask(one_day)),
+                _labelled("End resolved from", end["date_text"].mask(one_day)),
             ),
             "_file": e["_file"],
             "_line": e["_line"],
@@ -373,8 +396,18 @@ def build_reports(frames, articles, problems):
 
 
 def build_figures(frames, articles, problems):
+    """Figures with the bounds of the count they claim, derived from value and qualifier (transforms.figures)."""
     f = frames["figures"]
     located = _located(f, articles, problems, "figure")
+    bounds = figure_bounds.bounds(located)
+    bad = bounds["bounds_error"].notna()
+    problems += from_rows(
+        located[bad].assign(_why=bounds.loc[bad, "bounds_error"]),
+        "figure bounds: ",
+        "qualifier",
+        expected="value, low and high as curation/README.md 'Figures' says for this qualifier",
+        reason_column="_why",
+    )
     return pd.DataFrame(
         {
             "figure_id": located["id"],
@@ -383,13 +416,15 @@ def build_figures(frames, articles, problems):
             "char_start": located["char_start"],
             "char_end": located["char_end"],
             "value": located["value"],
-            "value_max": located["value_max"],
+            "low": bounds["low"],
+            "high": bounds["high"],
             "qualifier": located["qualifier"],
             "measure": located["measure"],
             "counted_actor_id": located["counted"],
             "claimed_by": located["claimed_by"],
             "event_id": located["event"],
             "statement_id": located["statement"],
+            "count_id": located["count"],
             "notes": located["notes"],
             "_file": located["_file"],
             "_line": located["_line"],

@@ -84,7 +84,7 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
         "type": ("str", True),
         "cameo": ("code", True),
         "date": ("date_spec", True),
-        "end": ("date", False),
+        "end": ("date_spec", False),
         "place": ("str", False),
         "description": ("str", True),
         "actors": ("list", False),
@@ -116,14 +116,16 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "figure": {
         "id": ("str", True),
         **EVIDENCE,
-        "value": ("int", True),
-        "value_max": ("int", False),
+        "value": ("int", False),
+        "low": ("int", False),
+        "high": ("int", False),
         "qualifier": ("str", True),
         "measure": ("str", True),
         "counted": ("str", False),
         "claimed_by": ("str", True),
         "event": ("str", False),
         "statement": ("str", False),
+        "count": ("str", False),
         "notes": ("str", False),
     },
     "label": {"actor": ("str", True), **EVIDENCE, "occurrence": ("int_or_all", False)},
@@ -385,17 +387,19 @@ def check_record(
     return out
 
 
-def _flatten_date(record: dict[str, Any], key: str, file: str, problems: list[Problem], rid: str | None) -> None:
-    """Replace a date spec mapping by date_* columns."""
+def _flatten_date(
+    record: dict[str, Any], key: str, file: str, problems: list[Problem], rid: str | None, prefix: str = "date"
+) -> None:
+    """Replace a date spec mapping by <prefix>_* columns (date_relative, ...; end_relative, ... for an event's end)."""
     spec = record.pop(key, None)
-    cols = {f"date_{k}": None for k in DATE_SPEC}
+    cols = {f"{prefix}_{k}": None for k in DATE_SPEC}
     if spec is not None:
         before = len(problems)
         checked = check_record(spec, "date_spec", file, rid, problems, record["_lines"].get(key))
         # a flawed date makes the whole record flawed (later checks on it are skipped)
         problems[before:] = [dataclasses.replace(p, record_line=record["_line"]) for p in problems[before:]]
         if checked:
-            cols.update({f"date_{k}": checked.get(k) for k in DATE_SPEC})
+            cols.update({f"{prefix}_{k}": checked.get(k) for k in DATE_SPEC})
     record.update(cols)
 
 
@@ -548,8 +552,10 @@ def read_events(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
                 checked["event_id"] = record.get("id")
                 roles.append(checked)
         _flatten_date(record, "date", record["_file"], problems, record.get("id"))
+        _flatten_date(record, "end", record["_file"], problems, record.get("id"), prefix="end")
         events.append(record)
-    cols = ["id", "type", "cameo", "end", "place", "description", "notes"] + [f"date_{k}" for k in DATE_SPEC]
+    cols = ["id", "type", "cameo", "place", "description", "notes"]
+    cols += [f"{key}_{k}" for key in ("date", "end") for k in DATE_SPEC]
     return _frame(events, cols), _frame(roles, ["event_id", "actor", "role"])
 
 
@@ -622,13 +628,15 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
             "article_id",
             *evidence,
             "value",
-            "value_max",
+            "low",
+            "high",
             "qualifier",
             "measure",
             "counted",
             "claimed_by",
             "event",
             "statement",
+            "count",
             "notes",
         ],
         "labels": ["actor", "article_id", *evidence],

@@ -198,22 +198,21 @@ def _far_contexts(rows: pd.DataFrame, starts: pd.Series, articles: pd.DataFrame)
 
 
 def statement_events(statements: pd.DataFrame, events: pd.DataFrame) -> list[Problem]:
-    """A statement dated outside its event's dates (both as bounds: they must overlap)."""
-    rows = statements[statements["event_id"].notna()].merge(
-        events[["event_id", "date_min", "date_max"]], on="event_id", suffixes=("", "_event")
-    )
-    outside = (rows["date_max"] < rows["date_min_event"]) | (rows["date_min"] > rows["date_max_event"])
+    """A statement dated outside its event's span: from the event's earliest start (start_min) to its latest end
+    (end_max); an event without a recorded end (ongoing or unknown) is open-ended. Both are bounds: they must
+    overlap."""
+    span_of_event = events[["event_id", "start_min", "end_max"]]
+    rows = statements[statements["event_id"].notna()].merge(span_of_event, on="event_id")
+    outside = (rows["date_max"] < rows["start_min"]) | (rows["date_min"] > rows["end_max"])
     bad = rows[outside.fillna(False)]
     if bad.empty:
         return []
 
     def span(low: pd.Series, high: pd.Series) -> pd.Series:
-        low, high = low.dt.strftime("%Y-%m-%d"), high.dt.strftime("%Y-%m-%d")
+        low, high = low.dt.strftime("%Y-%m-%d").fillna("…"), high.dt.strftime("%Y-%m-%d").fillna("…")
         return low.where(low == high, low + " to " + high)
 
-    bad = bad.assign(
-        _dates=span(bad["date_min"], bad["date_max"]), _event_dates=span(bad["date_min_event"], bad["date_max_event"])
-    )
+    bad = bad.assign(_dates=span(bad["date_min"], bad["date_max"]), _event_dates=span(bad["start_min"], bad["end_max"]))
     return from_rows(
         bad.assign(_reason=bad["_event_dates"] + " (" + bad["event_id"].astype(str) + ")"),
         "statement date falls outside its event's dates ",
@@ -271,8 +270,11 @@ def warnings_frame(warnings: list[Problem], check: list[str]) -> pd.DataFrame:
 
 
 def event_relative_phrases(curated_events: pd.DataFrame, articles: pd.DataFrame) -> list[Problem]:
-    """An event dated by a relative phrase of an article: the article must say it (in `context` if given)."""
-    rows = curated_events[curated_events["date_relative"].notna() & curated_events["date_article"].notna()]
+    """An event's start or end dated by a relative phrase of an article: the article must say it (in `context`
+    if given). The end spec (end_* columns) is checked as the start spec (date_* columns)."""
+    ends = curated_events.filter(like="end_").rename(columns=lambda c: "date_" + c.removeprefix("end_"))
+    specs = pd.concat([curated_events, ends.join(curated_events[["id", "_file", "_line"]])], ignore_index=True)
+    rows = specs[specs["date_relative"].notna() & specs["date_article"].notna()]
     text = rows["date_article"].map(_texts(articles))
     where = rows["date_context"].where(rows["date_context"].notna(), text)
     in_text = _contains(text, rows["date_context"].fillna(rows["date_relative"]))

@@ -28,7 +28,7 @@ import pandas as pd
 from syria_offensive.load import LoadError, load
 from syria_offensive.paths import DATASETS, DOCS
 
-PERIOD_START = pd.Timestamp("2024-11-20")  # the timeline shows events that end on or after this day
+PERIOD_START = pd.Timestamp("2024-11-20")  # the timeline shows events known to end (or start) on or after this day
 STYLE = {"font.family": "DejaVu Sans", "font.size": 9, "figure.dpi": 100, "savefig.dpi": 100}
 FRAME = ((34.5, 42.5), (32.0, 37.6))  # longitude, latitude: Syria and Lebanon
 PRECISION_MARKERS = {"settlement": "o", "admin_area": "s", "country": "D", "approximate": "^"}
@@ -40,26 +40,35 @@ def _save(figure: plt.Figure, path: Path) -> None:
 
 
 def timeline(t: dict[str, pd.DataFrame], path: Path) -> None:
+    """Each event as a bar from its earliest start to its latest end; without a recorded end (ongoing or unknown)
+    the bar covers the start's bounds only and is marked open ("…"), so no end is drawn that the data lacks."""
     reports = t["event_reports"].groupby("event_id")["article_id"].nunique()
-    events = t["events"].assign(articles=lambda e: e["event_id"].map(reports).fillna(0).astype(int))
-    events = events[events["date_max"] >= PERIOD_START].sort_values(["date_min", "date_max", "event_id"])
+    events = t["events"].assign(
+        articles=lambda e: e["event_id"].map(reports).fillna(0).astype(int),
+        last=lambda e: e["end_max"].fillna(e["start_max"]),
+        open_end=lambda e: e["end_basis"].isna(),
+    )
+    events = events[events["last"] >= PERIOD_START].sort_values(["start_min", "last", "event_id"])
     figure, axes = plt.subplots(figsize=(10, 0.3 * len(events) + 1.2))
     y = list(range(len(events)))
-    start = events["date_min"].fillna(PERIOD_START)
-    width = events["date_max"] - start + pd.Timedelta(days=1)
+    start = events["start_min"].fillna(PERIOD_START)
+    width = events["last"] - start + pd.Timedelta(days=1)
     colours = plt.cm.viridis(events["articles"] / len(t["articles"]))
     bars = axes.barh(y, width, left=start, height=0.6, color=colours)
-    for bar, count, open_start in zip(bars, events["articles"], events["date_min"].isna(), strict=True):
+    marks = zip(bars, events["articles"], events["start_min"].isna(), events["open_end"], strict=True)
+    for bar, count, open_start, open_end in marks:
         bar.set_hatch("///" if open_start else "")
         bar.set_alpha(0.45 if open_start else 1.0)
-        axes.text(bar.get_x() + bar.get_width(), bar.get_y() + 0.3, f" {count}", va="center", fontsize=7)
+        label = f" {'… ' if open_end else ''}{count}"
+        axes.text(bar.get_x() + bar.get_width(), bar.get_y() + 0.3, label, va="center", fontsize=7)
     axes.set_yticks(y, events["event_id"], fontsize=7)
     axes.invert_yaxis()
-    axes.set_xlim(PERIOD_START, events["date_max"].max() + pd.Timedelta(days=2))
+    axes.set_xlim(PERIOD_START, events["last"].max() + pd.Timedelta(days=2))
     axes.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%d %b"))
     axes.set_title(
-        "Events ending on or after 20 November 2024: each bar spans the event's date bounds (cut at the left edge\n"
-        "when it began earlier; hatched when its start is unknown); the number counts the articles reporting it"
+        "Events known on or after 20 November 2024: each bar spans the earliest start to the latest end (cut at the\n"
+        "left edge when earlier; hatched when the start is unknown); '…' = no end recorded (ongoing or unknown), the\n"
+        "bar then covers the start only; the number counts the articles reporting the event"
     )
     axes.grid(axis="x", alpha=0.3)
     _save(figure, path)

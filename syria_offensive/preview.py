@@ -52,6 +52,10 @@ def statements_section(frames: dict[str, pd.DataFrame], article_id: str) -> list
     return lines
 
 
+def _or(value: object, missing: str) -> str:
+    return missing if pd.isna(value) else str(value)
+
+
 def evidence_section(frames: dict[str, pd.DataFrame], article_id: str) -> list[str]:
     reports = frames["event_reports"][frames["event_reports"]["article_id"] == article_id]
     figures = frames["figures"][frames["figures"]["article_id"] == article_id]
@@ -59,7 +63,9 @@ def evidence_section(frames: dict[str, pd.DataFrame], article_id: str) -> list[s
     lines += [f"- {r.event_id}: “{r.text}”" for r in reports.sort_values("char_start").itertuples()]
     lines += ["", f"## Figures ({len(figures)})"]
     lines += [
-        f"- {f.figure_id}: {f.qualifier} {f.value} {f.measure}, claimed by {f.claimed_by}: “{f.text}”"
+        f"- {f.figure_id}: {f.qualifier} {_or(f.value, '(no single number)')} {f.measure} "
+        f"[{_or(f.low, '…')} to {_or(f.high, '…')}], claimed by {f.claimed_by}"
+        f"{'' if pd.isna(f.count_id) else f', count {f.count_id}'}: “{f.text}”"
         for f in figures.sort_values("char_start").itertuples()
     ]
     mentions = frames["mentions"][frames["mentions"]["article_id"] == article_id]

@@ -108,13 +108,35 @@ def test_a_relative_event_date_the_named_article_does_not_say_is_an_error(mini):
     ]
 
 
+def test_a_relative_event_end_the_named_article_does_not_say_is_an_error(mini):
+    end = '  end: {relative: "on Saturday", article: mini-article}\n'
+    edit(mini, "curation/events.yaml", "  place: aleppo\n", end + "  place: aleppo\n")
+    problems, _ = run(mini)
+    assert problems == [
+        "curation/events.yaml:1: aleppo-killing: the relative date's phrase (or its `context`) is not in the article "
+        "it names (got 'on Saturday', expected the phrase as that article words it)"
+    ]
+
+
+def test_a_statement_after_its_event_ended_is_an_error_but_an_event_without_end_is_open(mini):
+    edit(mini, ARTICLE, RELATIVE, 'date: {on: 2024-12-01, basis: external, note: "test"}\n    event: aleppo-killing')
+    assert run(mini)[0] == []  # the event has no end: it may have gone on (ongoing or unknown)
+    end = '  end: {on: 2024-11-29, basis: external, note: "t"}\n'
+    edit(mini, "curation/events.yaml", "  place: aleppo\n", end + "  place: aleppo\n")
+    assert run(mini)[0] == [
+        "curation/articles/mini-article.yaml:3: mini-iran-supports-syria: statement date falls outside its event's "
+        "dates 2024-11-29 (aleppo-killing) (got '2024-12-01', expected a date within the event's dates, or another "
+        "event (or none))"
+    ]
+
+
 def test_a_statement_dated_outside_its_event_is_an_error_and_an_unrelated_speaker_a_warning(mini):
     edit(mini, ARTICLE, RELATIVE, 'date: {on: 2024-11-25, basis: external, note: "test"}\n    event: aleppo-killing')
     problems, warnings = run(mini)
     assert problems == [
         "curation/articles/mini-article.yaml:3: mini-iran-supports-syria: statement date falls outside its event's "
-        "dates 2024-11-29 (aleppo-killing) (got '2024-11-25', expected a date within the event's dates, or another "
-        "event (or none))"
+        "dates 2024-11-29 to … (aleppo-killing) (got '2024-11-25', expected a date within the event's dates, or "
+        "another event (or none))"
     ]
     assert warnings[["id", "check", "message", "value"]].values.tolist() == [
         [

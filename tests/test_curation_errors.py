@@ -144,6 +144,25 @@ MISTAKES = {
         "mini-araghchi-stands-with-syria: statements.date: statement is dated after its article's published_date_max "
         "(got '2024-12-25')",
     ),
+    "figure bounds written where the qualifier sets them": (
+        ARTICLE,
+        "    value: 12\n",
+        "    value: 12\n    low: 12\n",
+        "mini-article.yaml:22: mini-12-killed: figure bounds: `low` and `high` follow from value and qualifier; write "
+        "them only for a range (got 'at least', expected value, low and high as curation/README.md 'Figures' says",
+    ),
+    "vague plural with a value": (
+        ARTICLE,
+        "    qualifier: at least\n",
+        "    qualifier: vague plural\n",
+        "mini-12-killed: figure bounds: a vague plural or a range states no single number: leave `value` out",
+    ),
+    "event end before its start": (
+        "curation/events.yaml",
+        "  place: aleppo\n",
+        '  end: {on: 2024-11-01, basis: external, note: "x"}\n  place: aleppo\n',
+        "events.yaml:1: aleppo-killing: events.start_min: the event cannot end before it starts: start_min <= end_max",
+    ),
     "relative date not understood": (
         ARTICLE,
         'date: {relative: "on Friday"}',

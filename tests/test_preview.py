@@ -18,7 +18,7 @@ def test_the_preview_lists_statements_with_speaker_date_and_targets(mini):
     assert "    speaker: iran   date: 2024-11-29 (relative, on Friday)   mode: indirect   cameo: 051" in text
     assert "    targets: syria (supported)" in text
     assert "- aleppo-killing: “At least 12 people were killed in Aleppo, the army said.”" in text
-    assert "- mini-12-killed: at least 12 killed, claimed by syria-army: “At least 12 people”" in text
+    assert "- mini-12-killed: at least 12 killed [12 to …], claimed by syria-army: “At least 12 people”" in text
     assert "## Coverage: " in text and " 0 still unresolved" in text
     assert "## Problems" not in text
 

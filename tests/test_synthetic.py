@@ -102,7 +102,8 @@ def target_nobody(f):
 
 
 def change_a_plover(f):
-    f["statements"].loc[9, "plover"] = "AID" if f["statements"].loc[9, "plover"] != "AID" else "ACCUSE"
+    row = f["statements"]["plover"].first_valid_index()  # a statement whose CAMEO code has a PLOVER type
+    f["statements"].loc[row, "plover"] = "AID" if f["statements"].loc[row, "plover"] != "AID" else "ACCUSE"
 
 
 def add_an_unused_alias(f):

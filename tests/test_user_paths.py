@@ -58,7 +58,7 @@ def test_the_worked_example_answers_its_three_questions():
     assert "takfiri terrorists" in out  # Kayhan's label for HTS
     assert "hts-offensive-launch-2024-11-27" in out
     assert "4. Events by place" in out and "GeoNames record 170063" in out  # Aleppo's point and its basis
-    assert "5. Acts of saying by speaker" in out
+    assert "6. Acts of saying by speaker" in out
     # Bagheri: four statements, one of them the lede's repeat of another (shared claim_id) -> three acts;
     # Belousov speaks only in the two joint statements ("the high-ranking officials agreed", "They also called on")
     assert re.search(r"Mohammad Bagheri +3 +4\n", out) and re.search(r"Andrei Belousov +2 +2\n", out)

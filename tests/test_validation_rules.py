@@ -72,8 +72,12 @@ POINT_RULE = "latitude, longitude, coordinate_precision and coordinate_basis are
         ("statements", {"char_end": 3, "char_start": 5}, "char_start < char_end"),
         ("statements", {"date_min": pd.Timestamp("2024-11-30")}, "date_min <= date <= date_max"),
         ("articles", {"published_date_max": pd.Timestamp("2024-01-01")}, "published_date_min <= published_date"),
-        ("events", {"end_date": pd.Timestamp("2024-01-01")}, "date_min <= start_date <= end_date"),
-        ("figures", {"value_max": 3}, "value <= value_max"),
+        ("events", {"start_date": pd.Timestamp("2024-01-01")}, "start_min <= start_date <= start_max"),
+        ("events", {"end_min": pd.Timestamp("2024-12-01"), "end_max": pd.Timestamp("2024-11-30"),
+                    "end_basis": "inferred"}, "end_min <= end_date <= end_max"),
+        ("events", {"end_max": pd.Timestamp("2024-01-01"), "end_basis": "inferred"}, "start_min <= end_max"),
+        ("events", {"end_max": pd.Timestamp("2024-12-30")}, "an end bound needs its basis"),
+        ("figures", {"qualifier": "range", "value": None, "low": 20, "high": 3}, "low <= high"),
         ("places", {"longitude": None}, POINT_RULE),
         ("places", {"coordinate_basis": None}, POINT_RULE),
         ("article_furniture", {"raw_char_end": 0}, "raw_char_start < raw_char_end"),
@@ -112,6 +116,51 @@ def test_span_offsets_out_of_range(frames):
 def test_statement_dated_after_its_article(frames):
     frames["statements"].loc[1, ["date", "date_min", "date_max"]] = pd.Timestamp("2025-01-01")
     assert "statements.date: statement is dated after its article's published_date_max" in check(frames)
+
+
+@pytest.mark.parametrize(
+    ("changes", "why"),
+    [
+        ({"low": 13}, "at least 12 is low 12, not 13"),
+        ({"qualifier": "more than"}, "more than 12 is low 13"),
+        ({"qualifier": "exact"}, "an exact 12 is high 12 too"),
+        ({"qualifier": "vague plural"}, "a vague plural has no value"),
+        ({"qualifier": "range", "value": None, "high": None}, "a range has both bounds"),
+    ],
+)
+def test_figure_bounds_must_follow_the_qualifier(frames, changes, why):
+    for column, value in changes.items():
+        frames["figures"].loc[0, column] = value
+    assert any(
+        m.startswith("figures.qualifier: value, low and high do not follow the qualifier") for m in check(frames)
+    ), why
+
+
+def _second_figure(frames, **changes) -> None:
+    """The fixture's one figure twice (the same count), the copy changed as given."""
+    figures = frames["figures"]
+    copy = figures.iloc[[0]].assign(figure_id="mini-12-killed-again", **changes)
+    frames["figures"] = pd.concat([figures, copy], ignore_index=True).astype(figures.dtypes.to_dict())
+
+
+def test_a_count_id_links_at_least_two_figures(frames):
+    frames["figures"].loc[0, "count_id"] = "aleppo-12-killed"
+    assert "figures.count_id: count_id is used by only one figure (it links figures that report the same count)" in (
+        check(frames)
+    )
+    _second_figure(frames)
+    assert check(frames) == []
+
+
+@pytest.mark.parametrize("changes", [{"measure": "wounded"}, {"counted_actor_id": "iran"}])
+def test_figures_of_one_count_id_count_the_same_thing(frames, changes):
+    frames["figures"]["counted_actor_id"] = frames["figures"]["counted_actor_id"].fillna("syria-army")
+    frames["figures"].loc[0, "count_id"] = "aleppo-12-killed"
+    _second_figure(frames, **changes)
+    assert (
+        "figures.count_id: figures of one count_id disagree on measure, event_id or counted_actor_id (they must "
+        "count the same thing)"
+    ) in check(frames)
 
 
 def test_plover_must_follow_the_crosswalk(frames):

@@ -1,16 +1,19 @@
 -- title: Events with their place and the articles that report them
--- description: One row per event: type, codes, date bounds, the place (name and coordinates, when known),
---   how many articles report it and which.
+-- description: One row per event: type, codes, start and end bounds (end null: ongoing or unknown), the place
+--   (name and coordinates, when known), how many articles report it and which.
 select
   e.event_id,
   e.event_type,
   e.cameo,
   e.plover,
   e.start_date,
+  e.start_min,
+  e.start_max,
+  e.start_basis,
   e.end_date,
-  e.date_min,
-  e.date_max,
-  e.date_basis,
+  e.end_min,
+  e.end_max,
+  e.end_basis,
   p.name as place,
   p.latitude,
   p.longitude,

@@ -44,16 +44,28 @@ ROW_RULES: list[tuple[tuple[str, ...], str, object]] = [
         ),
     ),
     (
-        ("start_date", "end_date", "date_min", "date_max"),
-        "date_min <= start_date <= end_date, start_date <= date_max",
+        ("start_date", "start_min", "start_max"),
+        "start_min <= start_date <= start_max",
         lambda df: (
-            _le(df, "start_date", "end_date")
-            & _le(df, "date_min", "start_date")
-            & _le(df, "start_date", "date_max")
-            & _le(df, "date_min", "date_max")
+            _le(df, "start_min", "start_date") & _le(df, "start_date", "start_max") & _le(df, "start_min", "start_max")
         ),
     ),
-    (("value", "value_max"), "value <= value_max", lambda df: _le(df, "value", "value_max")),
+    (
+        ("end_date", "end_min", "end_max"),
+        "end_min <= end_date <= end_max",
+        lambda df: _le(df, "end_min", "end_date") & _le(df, "end_date", "end_max") & _le(df, "end_min", "end_max"),
+    ),
+    (
+        ("start_min", "end_max"),
+        "the event cannot end before it starts: start_min <= end_max",
+        lambda df: _le(df, "start_min", "end_max"),
+    ),
+    (
+        ("end_date", "end_min", "end_max", "end_basis"),
+        "an end bound needs its basis: end_basis is given when end_date, end_min or end_max is",
+        lambda df: df["end_basis"].notna() | df[["end_date", "end_min", "end_max"]].isna().all(axis=1),
+    ),
+    (("low", "high"), "low <= high", lambda df: _le(df, "low", "high")),
     (
         ("latitude", "longitude", "coordinate_precision", "coordinate_basis"),
         "latitude, longitude, coordinate_precision and coordinate_basis are given together",
@@ -86,7 +98,7 @@ def check_table(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
         schema_for(table).validate(frame, lazy=True, inplace=True)  # (a selection: no copy needed)
     except SchemaErrors as err:
         cases = err.failure_cases
-        return pd.DataFrame(
+        found = pd.DataFrame(
             {
                 "table": table.name,
                 "row": cases["index"].to_numpy(),
@@ -95,7 +107,22 @@ def check_table(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
                 "message": cases["check"].astype(str).map(_message).to_numpy(),
             }
         )
+        return _one_line_per_row_rule(found)
     return combine([])
+
+
+def _one_line_per_row_rule(found: pd.DataFrame) -> pd.DataFrame:
+    """pandera reports a failed row rule once per non-null cell of the row: keep one line per row and rule, on
+    one of the rule's own columns where it has a value."""
+    own = pd.DataFrame(
+        [(name, column) for columns, name, _ in ROW_RULES for column in columns], columns=["message", "column"]
+    ).assign(_own=True)
+    found = found.reset_index(drop=True).reset_index(names="_order")
+    found = found.merge(own, on=["message", "column"], how="left").assign(_own=lambda f: f["_own"].fillna(False))
+    rule = found["message"].isin(own["message"])
+    ranked = found[rule].sort_values(["_own", "_order"], ascending=[False, True], kind="stable")
+    kept = pd.concat([found[~rule], ranked.drop_duplicates(["row", "message"])]).sort_values("_order")
+    return kept.drop(columns=["_order", "_own"]).reset_index(drop=True)
 
 
 def _message(check: str) -> str:
