@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -57,3 +58,5 @@ def test_the_worked_example_answers_its_three_questions():
     assert "takfiri terrorists" in out  # Kayhan's label for HTS
     assert "hts-offensive-launch-2024-11-27" in out
     assert "4. Events by place" in out and "GeoNames record 170063" in out  # Aleppo's point and its basis
+    assert "5. Events by place, article by article" in out
+    assert re.search(r"newsline-araghchi-damascus +western-aleppo +1 +1 +36\.21077 +36\.8386 +region", out)
