@@ -410,7 +410,9 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
             ),
             "coordinate_basis": ref(["GeoNames record (synthetic)"], np.zeros(n_places), no_coordinates),
             "geonames_id": integer(rng.integers(1, 12_000_000, n_places), ~chance(rng, n_places, 0.3)),
-            "notes": ref(capitalised, rng.integers(0, len(clauses), n_places), ~chance(rng, n_places, 0.3)),
+            "notes": ref(  # a place without a point says why (rule place_point)
+                capitalised, rng.integers(0, len(clauses), n_places), ~chance(rng, n_places, 0.3) & ~no_coordinates
+            ),
         },
     )
 

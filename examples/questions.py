@@ -1,4 +1,4 @@
-"""Six questions researchers ask of this dataset, answered with pandas from syria_offensive.load().
+"""Seven questions researchers ask of this dataset, answered with pandas from syria_offensive.load().
 
     python examples/questions.py
 
@@ -6,8 +6,10 @@
 2. How does each outlet label HTS? (mentions of actor `hts`, names and labels, per outlet)
 3. Events by start date, with their end (open-ended when none is recorded) and how many articles report each.
 4. Events by place, with the place's point, its precision and the reference it was read from.
-5. Figures as ranges: the killed claimed during the offensive, each count once (linked figures by count_id).
-6. Who speaks most? (acts of saying by speaker, joint speakers included, repeats counted once)
+5. Events by place, article by article: where each article places the events it reports, and how often it names
+   each place, with the points for a map.
+6. Figures as ranges: the killed claimed during the offensive, each count once (linked figures by count_id).
+7. Who speaks most? (acts of saying by speaker, joint speakers included, repeats counted once)
 """
 
 from __future__ import annotations
@@ -114,6 +116,25 @@ def acts_of_saying_by_speaker(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
 
 
+def events_by_place_per_article(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per article and place: events the article reports that are placed there, and times it names the place.
+
+    An event is counted once per article however many report rows the article has for it; a place the article
+    names but places no event at has events 0. Places without a point keep null coordinates (see places.notes).
+    """
+    reported = t["event_reports"][["article_id", "event_id"]].drop_duplicates()
+    placed = reported.merge(t["events"][["event_id", "place_id"]].dropna(subset=["place_id"]), on="event_id")
+    events = placed.groupby(["article_id", "place_id"]).size().rename("events")
+    named = t["place_mentions"].groupby(["article_id", "place_id"]).size().rename("named")
+    table = pd.concat([events, named], axis=1).fillna(0).astype("int64").reset_index()
+    points = t["places"][["place_id", "latitude", "longitude", "coordinate_precision"]]
+    return (
+        table.merge(points, on="place_id", how="left")
+        .sort_values(["article_id", "events", "named", "place_id"], ascending=[True, False, False, True])
+        .reset_index(drop=True)
+    )
+
+
 def main() -> None:
     tables = syria_offensive.load()
     with pd.option_context("display.width", 200, "display.max_rows", 500, "display.max_colwidth", 90):
@@ -125,9 +146,11 @@ def main() -> None:
         print(event_timeline(tables).to_string(index=False))
         print("\n4. Events by place, with the point and its basis\n")
         print(events_by_place(tables).to_string(index=False))
-        print("\n5. Killed claimed during the offensive, as ranges, each count once (a sum of claims, not a toll)\n")
+        print("\n5. Events by place, article by article (events placed there; times the place is named)\n")
+        print(events_by_place_per_article(tables).to_string(index=False))
+        print("\n6. Killed claimed during the offensive, as ranges, each count once (a sum of claims, not a toll)\n")
         print(killed_as_ranges(tables).to_string())
-        print("\n6. Acts of saying by speaker (joint speakers included; one act reported twice counted once)\n")
+        print("\n7. Acts of saying by speaker (joint speakers included; one act reported twice counted once)\n")
         print(acts_of_saying_by_speaker(tables).to_string(index=False))
 
 

@@ -31,7 +31,7 @@ from syria_offensive.paths import DATASETS, DOCS
 PERIOD_START = pd.Timestamp("2024-11-20")  # the timeline shows events known to end (or start) on or after this day
 STYLE = {"font.family": "DejaVu Sans", "font.size": 9, "figure.dpi": 100, "savefig.dpi": 100}
 FRAME = ((34.5, 42.5), (32.0, 37.6))  # longitude, latitude: Syria and Lebanon
-PRECISION_MARKERS = {"settlement": "o", "admin_area": "s", "country": "D", "approximate": "^"}
+PRECISION_MARKERS = {"settlement": "o", "admin_area": "s", "country": "D", "approximate": "^", "region": "P"}
 
 
 def _save(figure: plt.Figure, path: Path) -> None:
@@ -108,6 +108,8 @@ def places(t: dict[str, pd.DataFrame], path: Path) -> None:
     figure, axes = plt.subplots(figsize=(9, 8))
     for precision, marker in PRECISION_MARKERS.items():
         group = located[inside & (located["coordinate_precision"] == precision)]
+        if group.empty:  # a precision no place has: no empty legend entry
+            continue
         sizes = 30 + 40 * group["place_id"].map(events).fillna(0)
         axes.scatter(group["longitude"], group["latitude"], s=sizes, marker=marker, label=precision, alpha=0.7)
     for row in located[inside].itertuples():

@@ -260,6 +260,17 @@ def test_figure_statement_must_be_in_the_same_article(frames):
     assert "figures.statement_id: figure points to a statement of another article" in check(frames)
 
 
+def test_a_place_without_a_point_must_say_why(frames):
+    frames["places"].loc[0, ["latitude", "longitude", "coordinate_precision", "coordinate_basis", "notes"]] = None
+    assert "places.notes: place has no point (latitude, longitude) and no note saying why" in check(frames)
+
+
+def test_a_place_without_a_point_but_with_a_note_passes(frames):
+    frames["places"].loc[0, ["latitude", "longitude", "coordinate_precision", "coordinate_basis"]] = None
+    frames["places"].loc[0, "notes"] = "No GeoNames record found."
+    assert check(frames) == []
+
+
 def test_an_actor_that_is_its_own_parent(frames):
     frames["actors"].loc[0, "parent_actor_id"] = frames["actors"].loc[0, "actor_id"]
     assert "actors.parent_actor_id: actor is its own parent" in check(frames)
