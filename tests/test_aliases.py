@@ -17,6 +17,18 @@ def test_longest_alias_wins_and_matches_do_not_overlap():
     assert found["char_start"].tolist() == [4, 32]
 
 
+def test_the_longest_alias_wins_where_several_start_at_one_position():
+    """The aliases compete at one start ("Tahrir" and "Tahrir al-Sham"): the longer one is the mention."""
+    aliases = pd.DataFrame({"actor_id": ["hts", "tahrir", "hts"], "alias": ["Tahrir", "Tahrir al", "Tahrir al-Sham"]})
+    articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["x Tahrir al-Sham y", "Tahrir and Tahrir al"]})
+    found = match(articles, aliases)
+    assert found[["article_id", "char_start", "char_end", "text", "actor_id"]].values.tolist() == [
+        ["a", 2, 16, "Tahrir al-Sham", "hts"],
+        ["b", 0, 6, "Tahrir", "hts"],
+        ["b", 11, 20, "Tahrir al", "tahrir"],
+    ]
+
+
 def test_whole_words_only_but_possessives_match():
     found = mentions("Iranian officials; Iran’s view; USA; US troops")
     assert found["text"].tolist() == ["Iran", "US"]
