@@ -52,3 +52,27 @@ def test_a_country_that_locates_is_a_place_and_one_that_acts_is_a_state():
     aliases = pd.DataFrame({"actor_id": ["syria", "lebanon", "turkey"], "alias": ["Syria", "Lebanon", "Turkey"]})
     found = match(articles, aliases)
     assert locating(articles, found).tolist() == [False, True, True, True]
+
+
+def test_locating_looks_at_the_40_characters_before_each_hit_of_its_own_article():
+    from syria_offensive.transforms.aliases import locating
+
+    phrase = "north" + "x" * 31 + " of "  # 40 characters, after a letter: locating only when seen from its start
+    articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["in Syria, Syria", f"X{phrase}Syria"]})
+    hits = pd.DataFrame({"article_id": ["a", "a", "b"], "char_start": [3, 10, 41]}, index=[5, 6, 7])
+    found = locating(articles, hits)
+    assert found.dtype == bool and found.index.tolist() == [5, 6, 7]
+    assert found.tolist() == [True, False, True]
+
+
+def test_no_aliases_or_no_articles_give_an_empty_frame_with_the_columns():
+    articles = pd.DataFrame({"article_id": ["a"], "text": ["Iran"]})
+    for found in (match(articles, ALIASES.iloc[:0]), match(articles.iloc[:0], ALIASES)):
+        assert found.empty and found.columns.tolist() == [
+            "article_id",
+            "char_start",
+            "actor_id",
+            "text",
+            "char_end",
+            "kind",
+        ]

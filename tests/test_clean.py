@@ -62,3 +62,10 @@ def test_a_rule_that_matches_nothing_is_reported():
     result = clean(RAW, rules(("headline", "Headline", None), ("caption", "No such line", None)))
     assert result.unmatched == [1]
     assert clean(RAW, rules(("comment_form", None, "No such line"))).unmatched == [0]
+
+
+def test_the_removed_record_has_its_four_columns_and_a_fresh_index():
+    removed = clean(RAW, rules(("comment_form", None, "LEAVE A REPLY"))).removed
+    assert removed.columns.tolist() == ["raw_char_start", "raw_char_end", "kind", "text"]
+    assert removed.index.tolist() == [0, 1]
+    assert removed.dtypes.astype(str).tolist() == ["int64", "int64", "string", "string"]

@@ -131,3 +131,33 @@ def test_quote_not_inside_its_context_is_an_error():
 def test_quote_several_times_inside_its_context_is_an_error():
     row = locate_among(ev("a", context="said: aaa. Turkey", article="b"))
     assert row["span_error"] == "quote occurs several times inside its context"
+
+
+def test_the_output_has_the_input_columns_and_the_located_ones():
+    found = locate(pd.DataFrame([ev("said yes"), ev("Baghdad")], index=[3, 4]), TEXTS)
+    assert found.columns.tolist() == [
+        "article_id", "quote", "context", "occurrence", "char_start", "char_end", "span_error", "text",
+    ]  # fmt: skip
+    assert found.index.tolist() == [0, 1] and found["span_error"].dtype == "string"
+    assert found["char_start"].dtype == "Int64" and found["char_end"].dtype == "Int64"
+
+
+def test_evidence_without_context_or_occurrence_columns():
+    evidence = pd.DataFrame(
+        {"article_id": ["a", "b", "a"], "quote": ["said yes", "Turkey", "Baghdad"]}, index=[4, 5, 6]
+    )
+    found = locate(evidence, TEXTS)
+    assert found["char_start"].tolist()[:1] == [21]
+    assert found["span_error"].tolist()[1].startswith("quote occurs several times")
+    assert found["span_error"].tolist()[2].startswith("quote not found in the article text")
+    with_context = evidence.assign(context=[None, "Turkey said: aaa. Turkey said", None])
+    assert with_context["context"].notna().sum() == 1
+    assert locate(with_context, TEXTS)["span_error"].tolist()[1] == "quote occurs several times inside its context"
+
+
+def test_an_unknown_article_has_no_text_to_quote():
+    found = locate(pd.DataFrame([ev("said yes"), ev("None", article="x"), ev("XX", article="x")]), TEXTS)
+    assert (
+        found["span_error"].tolist()[1:]
+        == ["quote not found in the article text; no similar passage in the article"] * 2
+    )
