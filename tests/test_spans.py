@@ -156,8 +156,7 @@ def test_evidence_without_context_or_occurrence_columns():
 
 
 def test_an_unknown_article_has_no_text_to_quote():
-    found = locate(pd.DataFrame([ev("said yes"), ev("None", article="x"), ev("XX", article="x")]), TEXTS)
-    assert (
-        found["span_error"].tolist()[1:]
-        == ["quote not found in the article text; no similar passage in the article"] * 2
-    )
+    unknown = [ev(quote, article="x") for quote in ("None", "XX", "nan")]
+    found = locate(pd.DataFrame([ev("said yes"), *unknown]), TEXTS)
+    message = "quote not found in the article text; no similar passage in the article"
+    assert found["span_error"].tolist()[1:] == [message] * 3

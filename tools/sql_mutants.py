@@ -26,6 +26,8 @@ Usage: python tools/sql_mutants.py [--out mutants/sql-mutants.json] [--list]
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import re
 import shutil
@@ -181,7 +183,8 @@ class Runner:
 
         swapped = self.read(directory)
         self.engine.rules = lambda directory=None: swapped
-        code = pytest.main(_test_args(rule_file), plugins=[])
+        with contextlib.redirect_stdout(io.StringIO()):  # (one line per mutant is printed instead)
+            code = pytest.main(_test_args(rule_file), plugins=[])
         if code not in (0, 1):
             raise SystemExit(f"pytest could not run the rule tests (exit {code})")
         return code == 0
