@@ -51,3 +51,24 @@ def test_describe_shortens_a_long_passage_and_a_long_list_of_differences():
         == "nearest passage at char 0: 'Officials said'; differs: only in spacing"
     )
     assert describe(TEXT, "Officials said", limit=13).startswith("nearest passage at char 0: 'Officials sa…';")
+
+
+def test_a_word_that_ends_before_the_passage_starts_is_no_end_for_it():
+    # "He" and "said" end within reach of the quote's end but before its start: skipped, not the end of the search
+    assert nearest("He said Iran is here", "Iron") == (8, 12, ["'Iron' → 'Iran'"])
+
+
+def test_a_quote_of_spaces_only_matches_nothing():
+    assert nearest("a  b", "  ") is None
+
+
+def test_four_differences_are_listed_without_a_count_of_more():
+    quote = "Officials said on Monday that an attack is a grave violation of the ceasefire agreement."
+    assert describe(TEXT, quote).endswith("differs: 'Monday' → 'Friday'; 'an' → 'the'; 'is' → 'was'; 'grave' → 'clear'")
+
+
+def test_a_passage_longer_than_300_characters_is_cut():
+    text = "word " * 60 + "a"  # 301 characters
+    shown = describe(text, text[:-1] + "b").split("'")[1]
+    assert len(shown) == 300 and shown.endswith("…")
+    assert describe(text[1:], text[1:-1] + "b").split("'")[1] == text[1:]  # 300 characters: shown whole
