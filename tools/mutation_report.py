@@ -6,7 +6,7 @@ tests/mutation-equivalents.txt so that nobody investigates them twice; they are 
 (column `equiv.`). The survivors not in that list are printed first: each is a test to write, or an
 equivalent to add to the list with its reason. Ends with `mutation score: K/N (P%)`.
 
-Usage: python tools/mutation_report.py [--sql mutants/sql-mutants.json] [--mutmut PATH_TO_mutmut]
+Usage: python tools/mutation_report.py [--sql mutants/sql-mutants.jsonl] [--mutmut PATH_TO_mutmut]
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ def mutmut_results(mutmut: str) -> dict[str, str]:
 def sql_results(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
-    return {f"validation/rules/{r['name']}": r["status"] for r in json.loads(path.read_text(encoding="utf-8"))}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {f"validation/rules/{r['name']}": r["status"] for r in rows}
 
 
 def module_of(name: str) -> str:

@@ -20,7 +20,7 @@ things make that fast without changing what is tested: the fixture package is as
 are copied for each test anyway), and layer 1 (pandera, per table) is stubbed out, since no SQL mutant can
 change it. Each mutant runs its rule's own tests (TESTS_BY_FILE).
 
-Usage: python tools/sql_mutants.py [--out mutants/sql-mutants.json] [--list]
+Usage: python tools/sql_mutants.py [--out mutants/sql-mutants.jsonl] [--list] [--only NAME] [--timeout SECONDS]
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -226,31 +228,52 @@ class Runner:
         return True
 
 
-def run(found: list[Mutant]) -> list[dict]:
-    """Each mutant with its status (killed | survived); the unmutated rules must pass first."""
+def _in_child(runner: Runner, directory: Path, rule_file: str | None, timeout: float) -> str:
+    """killed | survived | timeout: the tests run in a forked child, so that a mutant that makes a recursive
+    query endless (a walk whose step count no longer grows) is stopped, and no mutant leaves state behind."""
+    pid = os.fork()
+    if pid == 0:  # the child
+        os._exit(0 if runner.passes(directory, rule_file) else 1)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, code = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return "survived" if os.waitstatus_to_exitcode(code) == 0 else "killed"
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    return "timeout"
+
+
+def run(found: list[Mutant], out: Path, timeout: float) -> None:
+    """Each mutant's status, one JSON line each appended to `out` (a mutant already there is not run again, so
+    an interrupted run goes on where it stopped); the unmutated rules must pass first."""
+    lines = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
+    done = {json.loads(line)["name"] for line in lines}
     runner = Runner()
-    results = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, out.open("a", encoding="utf-8") as sink:
         copy = Path(tmp) / "rules"
         shutil.copytree(RULES, copy)
-        if not runner.passes(copy, None):
+        if _in_child(runner, copy, None, timeout) != "survived":
             raise SystemExit("the rule tests fail on the unmutated rules: fix them first")
-        for mutant in found:
+        for mutant in (m for m in found if m.name not in done):
             target = copy / mutant.file
             target.write_text(mutated_text(mutant), encoding="utf-8")
             began = time.monotonic()
-            status = "survived" if runner.passes(copy, mutant.file) else "killed"
+            status = _in_child(runner, copy, mutant.file, timeout)
             shutil.copy2(RULES / mutant.file, target)
-            results.append({**asdict(mutant), "status": status, "seconds": round(time.monotonic() - began, 2)})
+            result = {**asdict(mutant), "status": status, "seconds": round(time.monotonic() - began, 2)}
+            sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sink.flush()
             print(f"{status:8} {mutant.name}: {mutant.original!r} → {mutant.replacement!r}", flush=True)
-    return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "mutants" / "sql-mutants.json")
+    parser.add_argument("--out", type=Path, default=ROOT / "mutants" / "sql-mutants.jsonl")
     parser.add_argument("--list", action="store_true", help="list the mutants without running the tests")
     parser.add_argument("--only", help="mutate only the rule files whose name contains this")
+    parser.add_argument("--timeout", type=float, default=300, help="seconds a mutant's tests may take")
     args = parser.parse_args()
     files = sorted(RULES.glob("*.sql")) + sorted((RULES / "kernels").glob("*.sql"))
     found = [m for path in files for m in mutants(path) if not args.only or args.only in m.file]
@@ -259,9 +282,8 @@ def main() -> None:
             print(f"{m.name}: {m.original!r} → {m.replacement!r}")
         print(f"{len(found)} mutants")
         return
-    results = run(found)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    run(found, args.out, args.timeout)
 
 
 if __name__ == "__main__":
