@@ -1,10 +1,12 @@
 """The mutation score of `make mutation`, per module: mutmut's results (Python) and tools/sql_mutants.py's (SQL).
 
-A mutant is killed when a test fails on it; every other outcome (survived, no tests, timeout) counts against
-the score. Survivors judged equivalent (they cannot change behaviour) are listed, each with its reason, in
-tests/mutation-equivalents.txt so that nobody investigates them twice; they are still survivors in the score
-(column `equiv.`). The survivors not in that list are printed first: each is a test to write, or an
-equivalent to add to the list with its reason. Ends with `mutation score: K/N (P%)`.
+A mutant is killed when a test fails on it, or when the tests run past the timeout (an endless loop or
+query: a suite that never ends fails too, as mutation tools usually count it); every other outcome (survived,
+no tests, not checked) counts against the score. Survivors judged equivalent (they cannot change
+behaviour) are listed, each with its reason, in tests/mutation-equivalents.txt so that nobody investigates
+them twice; they are still survivors in the score (column `equiv.`). The survivors not in that list are
+printed first: each is a test to write, or an equivalent to add to the list with its reason. Ends with
+`mutation score: K/N (P%)`.
 
 Usage: python tools/mutation_report.py [--sql mutants/sql-mutants.jsonl] [--mutmut PATH_TO_mutmut]
 """
@@ -20,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.txt"
+DETECTED = {"killed", "timeout"}
 
 
 def mutmut_results(mutmut: str) -> dict[str, str]:
@@ -65,8 +68,8 @@ def table(statuses: dict[str, str], listed: dict[str, str]) -> tuple[list[str], 
     for name, status in statuses.items():
         count = by_module.setdefault(module_of(name), Counter())
         count["total"] += 1
-        count[status] += 1
-        count["equivalent"] += status != "killed" and name in listed
+        count["killed" if status in DETECTED else status] += 1
+        count["equivalent"] += status not in DETECTED and name in listed
     header = f"{'module':44} {'mutants':>7} {'killed':>6} {'survived':>8} {'equiv.':>6} {'other':>5} {'score':>6}"
     rows.append(header)
     rows.append("-" * len(header))
@@ -89,8 +92,8 @@ def main() -> None:
     args = parser.parse_args()
     statuses = {**mutmut_results(args.mutmut), **sql_results(args.sql)}
     listed = equivalents()
-    unlisted = sorted(n for n, s in statuses.items() if s != "killed" and n not in listed)
-    stale = sorted(n for n in listed if statuses.get(n, "killed") == "killed" and n in statuses)
+    unlisted = sorted(n for n, s in statuses.items() if s not in DETECTED | {"not checked"} and n not in listed)
+    stale = sorted(n for n in listed if n in statuses and statuses[n] in DETECTED)
     for name in unlisted:
         print(f"not killed, not listed as equivalent: {name} ({statuses[name]})")
     for name in stale:
@@ -101,7 +104,7 @@ def main() -> None:
                           ("SQL rules", "validation/rules/")):  # fmt: skip
         part = {n: s for n, s in statuses.items() if module_of(n).startswith(prefix)}
         if part:
-            k = sum(s == "killed" for s in part.values())
+            k = sum(s in DETECTED for s in part.values())
             print(f"{group}: {k}/{len(part)} ({100 * k / len(part):.1f}%)")
     print(f"mutation score: {killed}/{total} ({100 * killed / max(total, 1):.1f}%)")
 
