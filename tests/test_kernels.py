@@ -7,8 +7,8 @@ import pytest
 
 from syria_offensive.validation import kernels
 
-# multibyte characters of 2, 3 and 4 bytes; a null and an empty text; the last text is multibyte too
-TEXTS = ["a€b", None, "", "é𝔘x—", "plain", "𝔘é"]
+# multibyte characters of 2, 3 and 4 bytes; texts that end on one; a null and an empty text
+TEXTS = ["a€", None, "", "é𝔘xअ—", "plain", "𝔘é"]  # (अ: U+0905, lead byte 0xE0)
 
 
 @pytest.mark.parametrize("scan", [kernels.SCAN, 3], ids=["one scan", "scans of 3 bytes"])
