@@ -69,7 +69,7 @@ def table(statuses: dict[str, str], listed: dict[str, str]) -> tuple[list[str], 
         count = by_module.setdefault(module_of(name), Counter())
         count["total"] += 1
         count["killed" if status in DETECTED else status] += 1
-        count["equivalent"] += status not in DETECTED and name in listed
+        count["equivalent"] += status not in DETECTED | {"not checked"} and name in listed
     header = f"{'module':44} {'mutants':>7} {'killed':>6} {'survived':>8} {'equiv.':>6} {'other':>5} {'score':>6}"
     rows.append(header)
     rows.append("-" * len(header))
