@@ -1,4 +1,4 @@
-"""Locating evidence. The cases run as one frame of several rows with a non-zero index, over two articles,
+"""Locating evidence. The cases run as one frame of several rows with a non-zero index, over two texts,
 so that an offset or an error given to the wrong row shows."""
 
 import pandas as pd
