@@ -160,3 +160,8 @@ def test_an_unknown_article_has_no_text_to_quote():
     found = locate(pd.DataFrame([ev("said yes"), *unknown]), TEXTS)
     message = "quote not found in the article text; no similar passage in the article"
     assert found["span_error"].tolist()[1:] == [message] * 3
+
+
+def test_a_quote_not_found_says_so_even_with_an_occurrence():
+    row = locate_among(ev("Baghdad", occurrence=2))
+    assert row["span_error"] == "quote not found in the article text; no similar passage in the article"
