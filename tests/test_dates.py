@@ -175,3 +175,16 @@ def test_explicit_dates_need_a_basis_and_inverted_bounds_are_errors():
     row = run(min="2024-12-05", max="2024-12-01", basis="inferred")
     assert row["date_error"] == "date bounds are inverted (min after max)"
     assert pd.isna(row["date"])
+
+
+def test_the_result_columns_and_their_dtypes():
+    found = resolve(pd.DataFrame([spec(on="2024-11-28", basis="external")], index=[4]), pd.Series([None], index=[4]),
+                    pd.Series([None], index=[4]))  # fmt: skip
+    assert found.columns.tolist() == ["date", "date_min", "date_max", "date_basis", "date_text", "date_error"]
+    assert found.dtypes.astype(str).tolist() == ["datetime64[s]"] * 3 + ["string"] * 3
+    assert pd.isna(found.loc[4, "date_text"]) and pd.isna(found.loc[4, "date_error"])
+
+
+def test_relative_dates_are_allowed_unless_said_otherwise():
+    found = resolve(pd.DataFrame([spec(relative="yesterday")]), pd.Series(["2024-12-02"]), pd.Series(["2024-12-02"]))
+    assert str(found.loc[0, "date"].date()) == "2024-12-01" and pd.isna(found.loc[0, "date_error"])

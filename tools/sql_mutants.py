@@ -48,7 +48,7 @@ TESTS_BY_FILE = {
     "actor_parent_chain": "own_parent or cycle or parent_chain",
     "alias_shared": "alias_shared or alias_that_occurs",
     "alias_used": "alias_that_occurs or alias_shared",
-    "claim_links_articles": "claim_id",
+    "claim_links_articles": "claim",
     "figure_statement_article": "figure_statement",
     "foreign_key": "foreign_key or self_reference or unreadable_table",
     "name_mention_is_alias": "name_mention",
