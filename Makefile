@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build check preview diff propose proposer-report test validate lint codelists benchmark clean release database docs serve
+.PHONY: build check preview diff propose proposer-report test validate lint codelists benchmark clean release database docs serve mutation
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ test: $(STAMP)           ## the whole test suite (rebuilds the package and compa
 validate: $(STAMP)       ## validate datasets/ with every layer
 	$(VENV)/bin/syria-offensive validate datasets
 
+mutation: $(STAMP)       ## mutation testing of the transforms and the validation rules (slow; before a release): per-module table + score
+	rm -rf mutants
+	nice -n 10 $(VENV)/bin/mutmut run --max-children 2
+	nice -n 10 $(PY) tools/sql_mutants.py
+	$(PY) tools/mutation_report.py
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
@@ -46,7 +52,7 @@ benchmark: $(STAMP)      ## synthetic packages of 10k/100k/1M statements: build,
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache mutants
 
 release: build           ## dist/<name>-<version>.zip + .sha256; records its hash and the published IDs (README: Releasing)
 	$(PY) -m syria_offensive.release_check

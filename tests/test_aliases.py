@@ -17,6 +17,18 @@ def test_longest_alias_wins_and_matches_do_not_overlap():
     assert found["char_start"].tolist() == [4, 32]
 
 
+def test_the_longest_alias_wins_where_several_start_at_one_position():
+    """The aliases compete at one start ("Tahrir" and "Tahrir al-Sham"): the longer one is the mention."""
+    aliases = pd.DataFrame({"actor_id": ["hts", "tahrir", "hts"], "alias": ["Tahrir", "Tahrir al", "Tahrir al-Sham"]})
+    articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["x Tahrir al-Sham y", "Tahrir and Tahrir al"]})
+    found = match(articles, aliases)
+    assert found[["article_id", "char_start", "char_end", "text", "actor_id"]].values.tolist() == [
+        ["a", 2, 16, "Tahrir al-Sham", "hts"],
+        ["b", 0, 6, "Tahrir", "hts"],
+        ["b", 11, 20, "Tahrir al", "tahrir"],
+    ]
+
+
 def test_whole_words_only_but_possessives_match():
     found = mentions("Iranian officials; Iran’s view; USA; US troops")
     assert found["text"].tolist() == ["Iran", "US"]
@@ -40,3 +52,27 @@ def test_a_country_that_locates_is_a_place_and_one_that_acts_is_a_state():
     aliases = pd.DataFrame({"actor_id": ["syria", "lebanon", "turkey"], "alias": ["Syria", "Lebanon", "Turkey"]})
     found = match(articles, aliases)
     assert locating(articles, found).tolist() == [False, True, True, True]
+
+
+def test_locating_looks_at_the_40_characters_before_each_hit_of_its_own_article():
+    from syria_offensive.transforms.aliases import locating
+
+    phrase = "north" + "x" * 31 + " of "  # 40 characters, after a letter: locating only when seen from its start
+    articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["in Syria, Syria", f"X{phrase}Syria"]})
+    hits = pd.DataFrame({"article_id": ["a", "a", "b"], "char_start": [3, 10, 41]}, index=[5, 6, 7])
+    found = locating(articles, hits)
+    assert found.dtype == bool and found.index.tolist() == [5, 6, 7]
+    assert found.tolist() == [True, False, True]
+
+
+def test_no_aliases_or_no_articles_give_an_empty_frame_with_the_columns():
+    articles = pd.DataFrame({"article_id": ["a"], "text": ["Iran"]})
+    for found in (match(articles, ALIASES.iloc[:0]), match(articles.iloc[:0], ALIASES)):
+        assert found.empty and found.columns.tolist() == [
+            "article_id",
+            "char_start",
+            "actor_id",
+            "text",
+            "char_end",
+            "kind",
+        ]

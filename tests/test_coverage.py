@@ -77,3 +77,52 @@ def test_the_text_around_an_offset_shows_the_span_in_brackets():
     assert around(text, 18, 24, width=10) == "…- Iran on [Friday] said it s…"
     assert around(text, 0, 6, width=5) == "[TEHRAN] -- I…"
     assert around(text, 42, 48, width=8) == "…upports [Syria.] More te…"
+
+
+def spans(*rows):
+    """Mention rows (article_id, char_start, char_end, actor_id, kind) for report()."""
+    frame = pd.DataFrame(rows, columns=["article_id", "char_start", "char_end", "actor_id", "kind"])
+    return frame.assign(text="")
+
+
+def test_the_report_has_its_columns_in_order_and_string_dtypes():
+    found = report(ARTICLES, MENTIONS, PLACES, pd.DataFrame({"text": ["On"], "reason": ["sentence-initial"]}))
+    assert found.columns.tolist() == ["article_id", "char_start", "char_end", "word", "resolved_as", "resolved_to"]
+    assert found.index.tolist() == list(range(len(found)))
+    assert found["resolved_as"].dtype == "string" and found["resolved_to"].dtype == "string"
+    assert found["resolved_as"].tolist() == ["not_entity", "unresolved", "actor", "unresolved", "place"]
+    assert found["resolved_to"].fillna("-").tolist() == ["sentence-initial", "-", "iran", "-", "doha"]
+
+
+def test_precedence_is_label_then_actor_then_place_and_the_first_span_wins():
+    """Each word is covered by several spans: the label beats the name and the place; within one kind, the
+    span that starts first."""
+    articles = pd.DataFrame({"article_id": ["b", "a"], "text": ["Doha Doha", "Doha Iran Doha"]})
+    mentions = spans(
+        ("a", 0, 4, "qatar-state", "label"),  # "Doha" (0): a label over a place
+        ("a", 5, 9, "iran", "name"),
+        ("a", 3, 9, "second", "name"),  # "Iran" (5): two names; the one starting first (3) wins
+        ("a", 10, 14, "doha-gov", "name"),  # "Doha" (10): a name over a place
+    )
+    found = report(articles, mentions, PLACES, pd.DataFrame(columns=["text", "reason"]))
+    assert found[["article_id", "char_start", "resolved_as", "resolved_to"]].values.tolist() == [
+        ["a", 0, "label", "qatar-state"],
+        ["a", 5, "actor", "second"],
+        ["a", 10, "actor", "doha-gov"],
+        ["b", 0, "place", "doha"],
+        ["b", 5, "place", "doha"],
+    ]
+
+
+def test_a_span_does_not_cover_the_word_that_starts_where_it_ends():
+    articles = pd.DataFrame({"article_id": ["a"], "text": ["Qatar Doha Qatar"]})
+    found = report(
+        articles, spans(("a", 0, 6, "qatar", "label")), PLACES.iloc[:0], pd.DataFrame(columns=["text", "reason"])
+    )
+    assert found["resolved_as"].tolist() == ["label", "unresolved", "unresolved"]
+
+
+def test_a_word_listed_twice_in_not_entities_takes_the_first_reason():
+    not_entities = pd.DataFrame({"text": ["On", "On"], "reason": ["sentence-initial", "other"]})
+    found = report(ARTICLES, MENTIONS, PLACES, not_entities).set_index("word")
+    assert found.loc["On", "resolved_to"] == "sentence-initial"

@@ -63,7 +63,7 @@ def resolve_relative(expr: pd.Series, pub_min: pd.Series, pub_max: pd.Series) ->
         ("today", lo, hi),
         ("yesterday", lo - _days(1), hi - _days(1)),
         ("this_week", lo - _days(lo.dt.day_of_week), hi),
-        ("last_week", lo - _days(lo.dt.day_of_week + 7), lo - _days(lo.dt.day_of_week + 1)),
+        ("last_week", lo - _days(lo.dt.day_of_week + 7), hi - _days(hi.dt.day_of_week + 1)),
         ("weekday", back_to_weekday(lo), back_to_weekday(hi)),
     ]:
         hit = parts[name].notna()

@@ -1,0 +1,39 @@
+"""The span rule's kernel (validation/kernels.py): code-point offsets to byte offsets, checked against Python."""
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from syria_offensive.validation import kernels
+
+# multibyte characters of 2, 3 and 4 bytes; texts that end on one; a null and an empty text
+TEXTS = ["a€", None, "", "é𝔘xअ—", "plain", "𝔘é"]  # (अ: U+0905, lead byte 0xE0)
+
+
+@pytest.mark.parametrize("scan", [kernels.SCAN, 3], ids=["one scan", "scans of 3 bytes"])
+def test_byte_offsets_of_every_code_point_of_every_text(monkeypatch, scan):
+    monkeypatch.setattr(kernels, "SCAN", scan)
+    points = kernels.CodePoints(pa.chunked_array([pa.array(TEXTS[:3]), pa.array(TEXTS[3:])]))
+    assert points.length.tolist() == [0 if t is None else len(t) for t in TEXTS]
+    for row, text in enumerate(TEXTS):
+        cps = np.arange(len(text or "") + 1)
+        expected = [len((text or "")[:cp].encode()) for cp in cps]
+        assert points.to_bytes(np.full(len(cps), row), cps).tolist() == expected, text
+
+
+def test_span_bytes_marks_unknown_articles_and_out_of_range_offsets():
+    articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["é𝔘x—", "abc"]})
+    points = kernels.CodePoints(pa.chunked_array([pa.array(articles["text"])]))
+    span = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "zz", "a", "a", "b", "a"],
+            "char_start": [1, 0, 0, -1, 2, 0, 3],
+            "char_end": [3, 3, 1, 2, 9, -1, 1],
+        },
+    ).astype({"char_start": "Int64", "char_end": "Int64"})
+    found = kernels.span_bytes(span, articles, points)
+    # a negative end counts from the end of the text (Python's slices); an end before the start is the start
+    assert found["_article_length"].to_pylist() == [4, 3, None, 4, 4, 3, 4]
+    assert found["_byte_start"].to_pylist() == [2, 0, None, None, None, 0, 7]
+    assert found["_byte_end"].to_pylist() == [7, 3, None, None, None, 2, 7]

@@ -1,0 +1,68 @@
+"""The tools of `make mutation`: the SQL mutant generator and the report's bookkeeping (not the slow run)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import mutation_report  # noqa: E402
+import sql_mutants  # noqa: E402
+
+SQL = """-- rule: example
+-- checks: a comment with = and AND, which is never mutated
+SELECT 'a = b AND c' AS message FROM t
+WHERE t.x IS NOT NULL AND t.n < 2
+  AND NOT EXISTS (SELECT 1 FROM r WHERE r.k = t.k)
+"""
+
+
+def test_sql_mutants_change_the_query_but_not_its_comments_or_strings(tmp_path, monkeypatch):
+    monkeypatch.setattr(sql_mutants, "RULES", tmp_path)
+    (tmp_path / "example.sql").write_text(SQL, encoding="utf-8")
+    found = sql_mutants.mutants(tmp_path / "example.sql")
+    changes = [(m.line, m.original, m.replacement) for m in found]
+    assert changes == [
+        (4, "t.x IS NOT NULL", "TRUE"),
+        (4, "NOT ", ""),
+        (4, "AND", "OR"),
+        (4, "t.n < 2", "TRUE"),
+        (4, "<", "<="),
+        (4, "2", "3"),
+        (5, "AND", "OR"),
+        (5, "NOT ", ""),
+        (5, "NOT EXISTS (SELECT 1 FROM r WHERE r.k = t.k)", "TRUE"),
+        (5, "r.k = t.k", "TRUE"),
+        (5, "=", "<>"),
+    ]
+    assert all(m.start > SQL.index("FROM t") for m in found)  # nothing in the comments or the message
+    mutated = sql_mutants.mutated_text(found[4])
+    assert "t.n <= 2" in mutated and mutated.replace("<=", "<", 1) == SQL
+    assert {m.name for m in found} == {f"example.sql:{m.line}:{n}" for n, m in enumerate(found, start=1)}
+
+
+def test_every_rule_file_has_tests_chosen_for_its_mutants():
+    stems = {p.stem for p in sql_mutants.RULES.glob("*.sql")} | {
+        p.stem for p in (sql_mutants.RULES / "kernels").glob("*.sql")
+    }
+    assert stems == set(sql_mutants.TESTS_BY_FILE)
+
+
+def test_the_report_names_modules_and_reads_the_equivalents_list():
+    assert mutation_report.module_of("syria_offensive.transforms.dates.x_resolve__mutmut_3") == (
+        "syria_offensive/transforms/dates.py"
+    )
+    assert mutation_report.module_of("syria_offensive.validation.kernels.xǁCodePointsǁ__init____mutmut_11") == (
+        "syria_offensive/validation/kernels.py"
+    )
+    assert mutation_report.module_of("validation/rules/span_text.sql:19:11") == "validation/rules/span_text.sql"
+    listed = mutation_report.equivalents()
+    assert listed and all(len(reason) > 20 for reason in listed.values()), "every equivalent needs its reason"
+    rows, killed, total = mutation_report.table(
+        {"a.b.x_f__mutmut_1": "killed", "a.b.x_f__mutmut_2": "timeout", "a.b.x_f__mutmut_3": "survived"},
+        {"a.b.x_f__mutmut_3": "why"},
+    )
+    assert (killed, total) == (2, 3)
+    assert rows[-1].split() == ["a/b.py", "3", "2", "1", "1", "0", "66.7%"]
