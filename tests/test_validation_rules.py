@@ -334,14 +334,6 @@ def test_every_rule_parses_as_spark_sql():
         sqlglot.parse_one(rule.sql, read="spark")
 
 
-def test_a_claim_used_twice_in_one_article_links_nothing(frames):
-    frames["statements"].loc[[0, 1], "claim_id"] = "said-twice"
-    assert frames["statements"].loc[0, "article_id"] == frames["statements"].loc[1, "article_id"]
-    found = check(frames)
-    assert found.count("statements.claim_id: claim_id is used by statements of only one article "
-                       "(it links the same utterance across articles)") == 2  # fmt: skip
-
-
 def test_a_claim_in_two_articles_passes(frames):
     frames["articles"] = pd.concat(
         [frames["articles"], frames["articles"].assign(article_id="other")], ignore_index=True
