@@ -21,7 +21,7 @@ from syria_offensive.metadata import codelist, tables
 from syria_offensive.paths import CURATION, DATASETS, DOCS, RELEASES, REPORTS, SOURCES
 from syria_offensive.problems import InputError, Problem, around, from_rows, relative
 from syria_offensive.transforms import aliases as alias_matcher
-from syria_offensive.transforms import clean, coverage, dates, spans
+from syria_offensive.transforms import clean, coverage, dates, spans, voice
 from syria_offensive.validation.frictionless_check import validate_directory
 from syria_offensive.validation.layers import check_frames
 
@@ -303,6 +303,7 @@ def build_statements(frames, articles, problems):
         pick(located["article_id"], articles, "article_id", "published_date_max"),
     )
     problems += _date_problems(located, resolved, "statement")
+    content = _content(located, articles, problems)
     statements = pd.DataFrame(
         {
             "statement_id": located["id"],
@@ -314,11 +315,14 @@ def build_statements(frames, articles, problems):
             "date_basis": resolved["date_basis"],
             "date_text": resolved["date_text"],
             "mode": located["mode"],
+            "nested_in": located["nested_in"],
             "cameo": located["cameo"],
             "plover": _plover(located["cameo"]),
             "text": located["text"],
             "char_start": located["char_start"],
             "char_end": located["char_end"],
+            "content_start": content["content_start"],
+            "content_end": content["content_end"],
             "cited_via": located["cited_via"],
             "event_id": located["event"],
             "claim_id": located["claim"],
@@ -338,6 +342,32 @@ def build_statements(frames, articles, problems):
         }
     )
     return statements, targets
+
+
+def _content(located: pd.DataFrame, articles: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    """content_start/content_end: where the curated `content` (the speaker's words, without the outlet's frame)
+    lies in the statement's span. It must occur exactly once in the quote; a statement of a speaker other than
+    the outlet must have one (the voice of its mentions depends on it), the outlet's own statements none."""
+    quote = spans._arr(located["text"])
+    content = spans._arr(located["content"])
+    has = located["content"].notna().to_numpy()
+    first = np.strings.find(quote, content)
+    last = np.strings.rfind(quote, content)
+    outlet = pick(located["article_id"], articles, "article_id", "outlet_actor_id")
+    own_voice = (located["speaker"] == outlet).fillna(False).to_numpy(dtype=bool)
+    checks = [
+        (has & (first < 0), "content is not inside the statement's quote", "a verbatim part of `quote`"),
+        (has & (first >= 0) & (first != last), "content occurs several times in the quote", "a longer passage"),
+        (~has & ~own_voice, "a statement of a speaker other than the outlet needs `content`", "the speaker's words"),
+        (has & own_voice, "the outlet's own statement takes no `content`", "no content: it is all the outlet's"),
+    ]
+    shown = located.assign(content=located["content"].fillna("null"))
+    for bad, message, expected in checks:
+        problems += from_rows(shown[bad], message, "content", expected=expected)
+    ok = has & (first >= 0) & (first == last)
+    start = (located["char_start"] + pd.array(first, dtype="Int64")).where(ok)
+    end = start + pd.array(np.strings.str_len(content), dtype="Int64")
+    return pd.DataFrame({"content_start": start, "content_end": end}, index=located.index)
 
 
 def build_reports(frames, articles, problems):
@@ -394,6 +424,8 @@ def build_mentions(frames, articles, actor_aliases, problems):
             "text": labels["text"],
             "char_end": labels["char_end"],
             "kind": "label",
+            "_voice": labels["voice"],
+            "_statement": labels["statement"],
             "_file": labels["_file"],
             "_line": labels["_line"],
         }
@@ -421,6 +453,19 @@ def build_place_mentions(frames, articles, mentions) -> pd.DataFrame:
     columns = ["article_id", "char_start", "place_id", "text", "char_end"]
     places = places[columns].sort_values(["article_id", "char_start"]).reset_index(drop=True)
     return places.assign(_file=None, _line=None)
+
+
+def with_voice(
+    spans_frame: pd.DataFrame,
+    passages: pd.DataFrame,
+    statements: pd.DataFrame,
+    reports: pd.DataFrame,
+    articles: pd.DataFrame,
+) -> pd.DataFrame:
+    """Mentions (or place mentions) with voice, statement_id and voice_actor_id (transforms/voice.py)."""
+    derived = voice.derive(spans_frame, statements, reports, articles)
+    curated = voice.overridden(derived, spans_frame, passages, statements, articles)
+    return spans_frame.drop(columns=["_voice", "_statement"], errors="ignore").assign(**curated)
 
 
 def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -499,6 +544,9 @@ def assemble(
         "mentions": mentions,
         "place_mentions": build_place_mentions(f, articles, mentions),
     }
+    passages = _located(f["voices"], articles, problems, "voice override", id_column="statement")
+    for name in ("mentions", "place_mentions"):
+        built[name] = with_voice(built[name], passages, statements, reports, articles)
     typed = {name: _typed(name, frame) for name, frame in built.items()}
     with_text = typed["articles"].dropna(subset=["article_id", "text"])
     report = coverage.report(with_text, typed["mentions"], f["place_aliases"], f["not_entities"])
