@@ -1,4 +1,4 @@
-"""Four questions researchers ask of this dataset, answered with pandas from syria_offensive.load().
+"""Five questions researchers ask of this dataset, answered with pandas from syria_offensive.load().
 
     python examples/questions.py
 
@@ -6,6 +6,7 @@
 2. How does each outlet label HTS? (mentions of actor `hts`, names and labels, per outlet)
 3. The timeline of events, with how many articles reported each.
 4. Events by place, with the place's point, its precision and the reference it was read from.
+5. How does each outlet label HTS in its own voice, and in the words of the officials it quotes or paraphrases?
 """
 
 from __future__ import annotations
@@ -49,6 +50,28 @@ def hts_labels_by_outlet(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
 
 
+def hts_labels_by_voice(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Question 2 for labels, split by whose words they are (mentions.voice): the outlet's own, frames of
+    statements included, or a speaker's, quoted or paraphrased (voice_actor_id names the speaker)."""
+    outlets = t["articles"].set_index("article_id")["outlet"]
+    names = t["actors"].set_index("actor_id")["name"]
+    m = t["mentions"]
+    hts = m[(m["actor_id"] == "hts") & (m["kind"] == "label")]
+    words = hts.assign(
+        outlet=hts["article_id"].map(outlets),
+        words_of=hts["voice_actor_id"].map(names).where(hts["voice"] != "outlet", "(the outlet)"),
+        words=hts["text"].str.lower(),
+    )
+    return (
+        words.groupby(["outlet", "voice", "words_of", "words"], observed=True)
+        .size()
+        .rename("times")
+        .reset_index()
+        .sort_values(["outlet", "voice", "times"], ascending=[True, True, False])
+        .reset_index(drop=True)
+    )
+
+
 def event_timeline(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     reports = t["event_reports"].groupby("event_id")["article_id"].nunique().rename("articles")
     events = t["events"].join(reports, on="event_id")
@@ -80,6 +103,8 @@ def main() -> None:
         print(event_timeline(tables).to_string(index=False))
         print("\n4. Events by place, with the point and its basis\n")
         print(events_by_place(tables).to_string(index=False))
+        print("\n5. How each outlet labels HTS, in its own voice and in the words of those it quotes\n")
+        print(hts_labels_by_voice(tables).to_string(index=False))
 
 
 if __name__ == "__main__":

@@ -57,3 +57,4 @@ def test_the_worked_example_answers_its_three_questions():
     assert "takfiri terrorists" in out  # Kayhan's label for HTS
     assert "hts-offensive-launch-2024-11-27" in out
     assert "4. Events by place" in out and "GeoNames record 170063" in out  # Aleppo's point and its basis
+    assert "5. How each outlet labels HTS, in its own voice" in out and "(the outlet)" in out

@@ -37,7 +37,9 @@ def quotation_segments(articles: pd.DataFrame) -> pd.DataFrame:
         if isinstance(text, str)
         for m in QUOTATION.finditer(text)
     ]
-    return pd.DataFrame(found, columns=["article_id", "q_start", "q_end"]).astype({"q_start": "int64", "q_end": "int64"})
+    return pd.DataFrame(found, columns=["article_id", "q_start", "q_end"]).astype(
+        {"q_start": "int64", "q_end": "int64"}
+    )
 
 
 def _within(spans: pd.DataFrame, outer: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
@@ -74,14 +76,16 @@ def derive(
     attributed = reports.dropna(subset=["attributed_to"]).rename(
         columns={"char_start": "r_start", "char_end": "r_end", "attributed_to": "_actor"}
     )[["article_id", "r_start", "r_end", "_actor"]]
-    reported = _within(spans[~spans["_m"].isin(in_statement)], attributed.assign(_id=attributed["_actor"]), "r_start", "r_end")
+    reported = _within(
+        spans[~spans["_m"].isin(in_statement)], attributed.assign(_id=attributed["_actor"]), "r_start", "r_end"
+    )
     reported = _innermost(reported, reported["r_end"] - reported["r_start"])
     quoted = set(_within(spans, quotation_segments(articles), "q_start", "q_end")["_m"])
     outlets = articles.drop_duplicates("article_id").set_index("article_id")["outlet_actor_id"]
 
     m = spans["_m"]
     statement_id = m.map(held["_id"])
-    actor = m.map(held["speaker_id"]).fillna(m.map(reported["_actor"]))
+    actor = m.map(held["speaker_id"]).astype("object").fillna(m.map(reported["_actor"]).astype("object"))
     voice = pd.Series("outlet", index=spans.index, dtype="object")
     voice[actor.notna()] = "paraphrase"
     voice[actor.notna() & m.isin(quoted)] = "quoted"
@@ -104,8 +108,17 @@ def overridden(
     A curated statement gives the speaker; a curated `outlet` voice gives the outlet and no statement.
     """
     spans = spans.assign(_m=range(len(spans)))
-    own = spans[["_voice", "_statement"]] if "_voice" in spans else pd.DataFrame(index=spans.index, columns=["_voice", "_statement"])
-    inside = _within(spans, passages.rename(columns={"char_start": "p_start", "char_end": "p_end"}).assign(_id=range(len(passages))), "p_start", "p_end")
+    own = (
+        spans[["_voice", "_statement"]]
+        if "_voice" in spans
+        else pd.DataFrame(index=spans.index, columns=["_voice", "_statement"])
+    )
+    inside = _within(
+        spans,
+        passages.rename(columns={"char_start": "p_start", "char_end": "p_end"}).assign(_id=range(len(passages))),
+        "p_start",
+        "p_end",
+    )
     inside = _innermost(inside, inside["p_end"] - inside["p_start"])
     m = spans["_m"]
     voice = own["_voice"].where(own["_voice"].notna(), m.map(inside["voice"]).to_numpy())
