@@ -454,6 +454,27 @@ def build_place_mentions(frames, articles, mentions) -> pd.DataFrame:
     return places.assign(_file=None, _line=None)
 
 
+def override_problems(labels: pd.DataFrame, passages: pd.DataFrame, spans_frames: list[pd.DataFrame]) -> list[Problem]:
+    """A curated voice names a statement exactly when it is a speaker's (quoted, paraphrase); a label's
+    `statement:` needs its `voice:`; a `voices:` passage must hold some mention (else it overrides nothing)."""
+    problems: list[Problem] = []
+    for rows, what in ((labels, "label"), (passages, "voices passage")):
+        speaker = rows["voice"].notna() & (rows["voice"] != "outlet")
+        checks = [
+            (speaker & rows["statement"].isna(), "a speaker's voice (quoted, paraphrase) needs `statement:`"),
+            ((rows["voice"] == "outlet") & rows["statement"].notna(), "voice outlet takes no `statement:`"),
+            (rows["voice"].isna() & rows["statement"].notna(), "`statement:` needs `voice:`"),
+        ]
+        for bad, message in checks:
+            problems += from_rows(rows[bad.fillna(False)], f"{what}: {message}", "quote", id_column="statement")
+    spans_all = pd.concat([frame[["article_id", "char_start", "char_end"]] for frame in spans_frames])
+    pairs = passages.reset_index().merge(spans_all, on="article_id", suffixes=("", "_m"))
+    inside = (pairs["char_start"] <= pairs["char_start_m"]) & (pairs["char_end_m"] <= pairs["char_end"])
+    empty = passages[~passages.index.isin(pairs.loc[inside, "index"])]
+    problems += from_rows(empty, "voices passage holds no mention", "quote", "a passage around a name or place mention")
+    return problems
+
+
 def with_voice(
     spans_frame: pd.DataFrame,
     passages: pd.DataFrame,
@@ -544,6 +565,7 @@ def assemble(
         "place_mentions": build_place_mentions(f, articles, mentions),
     }
     passages = _located(f["voices"], articles, problems, "voice override", id_column="statement")
+    problems += override_problems(f["labels"], passages, [built["mentions"], built["place_mentions"]])
     for name in ("mentions", "place_mentions"):
         built[name] = with_voice(built[name], passages, statements, reports, articles)
     typed = {name: _typed(name, frame) for name, frame in built.items()}

@@ -182,3 +182,24 @@ def test_a_voices_passage_and_a_label_voice_override_the_derivation(mini):
         "mini-iran-supports-syria",
         "iran",
     ]
+
+
+@pytest.mark.parametrize(
+    ("voices", "expected"),
+    [
+        (
+            '  - quote: "people were killed"\n    voice: outlet\n',
+            "curation/articles/mini-article.yaml:34: voices passage holds no mention (got 'people were killed', "
+            "expected a passage around a name or place mention)",
+        ),
+        (
+            '  - quote: "Iran on Friday"\n    voice: quoted\n',
+            "curation/articles/mini-article.yaml:34: voices passage: a speaker's voice (quoted, paraphrase) needs "
+            "`statement:` (got 'Iran on Friday')",
+        ),
+    ],
+)
+def test_a_voices_passage_must_say_something(mini, voices, expected):
+    (mini / ARTICLE).write_text((mini / ARTICLE).read_text(encoding="utf-8") + "voices:\n" + voices, encoding="utf-8")
+    problems, _ = run(mini)
+    assert problems == [expected]

@@ -123,7 +123,8 @@ def overridden(
     m = spans["_m"]
     voice = own["_voice"].where(own["_voice"].notna(), m.map(inside["voice"]).to_numpy())
     statement = own["_statement"].where(own["_voice"].notna(), m.map(inside["statement"]).to_numpy())
-    curated = voice.notna()
+    # a speaker's voice without its statement is reported by the build (override_problems) and not applied
+    curated = voice.notna() & ((voice == "outlet") | statement.notna())
     speakers = statements.drop_duplicates("statement_id").set_index("statement_id")["speaker_id"]
     outlets = articles.drop_duplicates("article_id").set_index("article_id")["outlet_actor_id"]
     out = derived.copy()
