@@ -454,9 +454,12 @@ def build_place_mentions(frames, articles, mentions) -> pd.DataFrame:
     return places.assign(_file=None, _line=None)
 
 
-def override_problems(labels: pd.DataFrame, passages: pd.DataFrame, spans_frames: list[pd.DataFrame]) -> list[Problem]:
+def override_problems(
+    labels: pd.DataFrame, passages: pd.DataFrame, spans_frames: list[pd.DataFrame], statements: pd.DataFrame
+) -> list[Problem]:
     """A curated voice names a statement exactly when it is a speaker's (quoted, paraphrase); a label's
-    `statement:` needs its `voice:`; a `voices:` passage must hold some mention (else it overrides nothing)."""
+    `statement:` needs its `voice:`; a `voices:` passage names a statement of its article (a label's statement
+    is a foreign key of its mention rows) and holds some mention (else it overrides nothing)."""
     problems: list[Problem] = []
     for rows, what in ((labels, "label"), (passages, "voices passage")):
         speaker = rows["voice"].notna() & (rows["voice"] != "outlet")
@@ -467,6 +470,12 @@ def override_problems(labels: pd.DataFrame, passages: pd.DataFrame, spans_frames
         ]
         for bad, message in checks:
             problems += from_rows(rows[bad.fillna(False)], f"{what}: {message}", "quote", id_column="statement")
+    known = pd.MultiIndex.from_frame(statements[["statement_id", "article_id"]].astype(object))
+    named = pd.MultiIndex.from_frame(passages[["statement", "article_id"]].astype(object))
+    unknown = passages["statement"].notna().to_numpy() & ~named.isin(known)
+    problems += from_rows(
+        passages[unknown], "voices passage: `statement:` names no statement of this article", "statement"
+    )
     spans_all = pd.concat([frame[["article_id", "char_start", "char_end"]] for frame in spans_frames])
     pairs = passages.reset_index().merge(spans_all, on="article_id", suffixes=("", "_m"))
     inside = (pairs["char_start"] <= pairs["char_start_m"]) & (pairs["char_end_m"] <= pairs["char_end"])
@@ -565,7 +574,7 @@ def assemble(
         "place_mentions": build_place_mentions(f, articles, mentions),
     }
     passages = _located(f["voices"], articles, problems, "voice override", id_column="statement")
-    problems += override_problems(f["labels"], passages, [built["mentions"], built["place_mentions"]])
+    problems += override_problems(f["labels"], passages, [built["mentions"], built["place_mentions"]], statements)
     for name in ("mentions", "place_mentions"):
         built[name] = with_voice(built[name], passages, statements, reports, articles)
     typed = {name: _typed(name, frame) for name, frame in built.items()}

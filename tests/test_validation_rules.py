@@ -317,7 +317,7 @@ def test_a_rule_needing_an_unreadable_table_is_skipped_in_one_line_per_table(fra
     found = rules.run(frames, unreadable={"mentions"})
     assert found["table"].tolist() == ["mentions"]
     (message,) = found["message"]
-    assert message.startswith("5 rule(s) skipped because this table could not be read: ")
+    assert message.startswith("8 rule(s) skipped because this table could not be read: ")
     assert "foreign_key mentions actor_id" in message and "name_mention_is_alias" in message
 
 

@@ -203,3 +203,22 @@ def test_a_voices_passage_must_say_something(mini, voices, expected):
     (mini / ARTICLE).write_text((mini / ARTICLE).read_text(encoding="utf-8") + "voices:\n" + voices, encoding="utf-8")
     problems, _ = run(mini)
     assert problems == [expected]
+
+
+def test_a_voices_passage_names_a_statement_of_its_article(mini):
+    voices = '  - quote: "Iran on Friday"\n    voice: quoted\n    statement: mini-iran-says\n'
+    (mini / ARTICLE).write_text((mini / ARTICLE).read_text(encoding="utf-8") + "voices:\n" + voices, encoding="utf-8")
+    problems, _ = run(mini)
+    assert problems == [
+        "curation/articles/mini-article.yaml:34: voices passage: `statement:` names no statement of "
+        "this article (got 'mini-iran-says')"
+    ]
+
+
+def test_an_unknown_speaker_is_reported_once_not_again_as_the_voice_of_its_mentions(mini):
+    edit(mini, ARTICLE, "speaker: iran\n", "speaker: nobody\n")
+    problems, _ = run(mini)
+    assert problems == [
+        "curation/articles/mini-article.yaml:3: mini-iran-supports-syria: statements.speaker_id: unknown reference: "
+        "no actors.actor_id has this value (got 'nobody')"
+    ]

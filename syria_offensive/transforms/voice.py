@@ -123,9 +123,9 @@ def overridden(
     m = spans["_m"]
     voice = own["_voice"].where(own["_voice"].notna(), m.map(inside["voice"]).to_numpy())
     statement = own["_statement"].where(own["_voice"].notna(), m.map(inside["statement"]).to_numpy())
-    # a speaker's voice without its statement is reported by the build (override_problems) and not applied
-    curated = voice.notna() & ((voice == "outlet") | statement.notna())
     speakers = statements.drop_duplicates("statement_id").set_index("statement_id")["speaker_id"]
+    # a speaker's voice without a known statement is reported by the build (override_problems) and not applied
+    curated = voice.notna() & ((voice == "outlet") | statement.map(speakers).notna())
     outlets = articles.drop_duplicates("article_id").set_index("article_id")["outlet_actor_id"]
     out = derived.copy()
     out.loc[curated, "voice"] = voice[curated]
