@@ -698,6 +698,7 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
     partner = st_start[np.minimum(st_article + 1, n_articles - 1)] + st_pos
     claim = np.full(N, -1, dtype=np.int64)
     claim[pair] = claim[partner[pair]] = np.arange(pair.sum())
+    st_own = speaker == outlet[st_article]
     statements = make_frame(
         "statements",
         {
@@ -713,11 +714,15 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
             ),
             "date_text": ref(WEEKDAYS, rng.integers(0, 7, N), ~relative),
             "mode": ref(modes.bank, mode),
+            "nested_in": ref(statement_ids, np.zeros(N, np.int64), np.ones(N, bool)),
             "cameo": ref(cameo_codes.bank, st_cameo),
             "plover": ref(plover, st_cameo, no_plover[st_cameo]),
             "text": text(st_text),
             "char_start": integer(st_local),
             "char_end": integer(st_local + st_len),
+            # a speaker's statement holds the speaker's words throughout (content = span); the outlet's has none
+            "content_start": integer(st_local, st_own),
+            "content_end": integer(st_local + st_len, st_own),
             "cited_via": ref(
                 ["told reporters", "told state TV", "in a statement", "according to IRNA"],
                 rng.integers(0, 4, N),
@@ -818,15 +823,23 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
 
     # --- mentions: every name and label written into a sentence (text: an alias, or a label after them)
     label_actor = rng.integers(0, n_actors, N + R + F)
-    sources = [  # (rows, article, start, actor, text as an index into aliases + labels)
-        (named, st_article, st_local + st_name_offset, alias_actor[speaker_alias], speaker_alias),
-        (has_target_name, st_article, st_local + st_off[9], alias_actor[target_alias], target_alias),
-        (has_label, st_article, st_local + st_off[5], label_actor[:N], n_aliases + st_label),
-        (attributed, r_article, r_local + r_off[7], r_source, r_alias),
-        (r_has_label, r_article, r_local + r_off[5], label_actor[N : N + R], n_aliases + r_label),
-        (np.ones(F, bool), f_article, f_local + f_off[2], label_actor[N + R :], n_aliases + f_label),
+    # voice: in a speaker's statement, the speaker's paraphrase; in an attributed report (no statement there), the
+    # attributed actor's; else the outlet's. (statement index, -1 for none; voice actor)
+    st_voice = (np.where(st_own, -1, np.arange(N)), speaker)
+    r_voice = (np.full(R, -1), np.where(attributed, r_source, outlet[r_article]))
+    f_voice = (np.full(F, -1), outlet[f_article])
+    sources = [  # (rows, article, start, actor, text as an index into aliases + labels, statement, voice actor)
+        (named, st_article, st_local + st_name_offset, alias_actor[speaker_alias], speaker_alias, *st_voice),
+        (has_target_name, st_article, st_local + st_off[9], alias_actor[target_alias], target_alias, *st_voice),
+        (has_label, st_article, st_local + st_off[5], label_actor[:N], n_aliases + st_label, *st_voice),
+        (attributed, r_article, r_local + r_off[7], r_source, r_alias, *r_voice),
+        (r_has_label, r_article, r_local + r_off[5], label_actor[N : N + R], n_aliases + r_label, *r_voice),
+        (np.ones(F, bool), f_article, f_local + f_off[2], label_actor[N + R :], n_aliases + f_label, *f_voice),
     ]
-    m_article, m_start, m_actor, m_text = (np.concatenate([s[i][s[0]] for s in sources]) for i in range(1, 5))
+    m_article, m_start, m_actor, m_text, m_statement, m_voice_actor = (
+        np.concatenate([s[i][s[0]] for s in sources]) for i in range(1, 7)
+    )
+    m_outlet = m_voice_actor == outlet[m_article]
     bank = pa.concat_arrays([aliases, pa.array(labels.bank, type=pa.large_string())])
     m_length = np.concatenate([np.strings.str_len(alias), np.strings.str_len(labels.bank)])[m_text]
     mentions = make_frame(
@@ -838,6 +851,9 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
             "text": ref(bank, m_text),
             "char_end": integer(m_start + m_length),
             "kind": ref(["name", "label"], m_text >= n_aliases),
+            "voice": ref(["outlet", "paraphrase"], ~m_outlet),
+            "statement_id": ref(statement_ids, m_statement, m_statement < 0),
+            "voice_actor_id": ref(actor_ids, m_voice_actor),
         },
         np.lexsort((m_actor, m_start, m_article)),
     )

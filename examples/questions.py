@@ -1,4 +1,4 @@
-"""Seven questions researchers ask of this dataset, answered with pandas from syria_offensive.load().
+"""Eight questions researchers ask of this dataset, answered with pandas from syria_offensive.load().
 
     python examples/questions.py
 
@@ -6,10 +6,11 @@
 2. How does each outlet label HTS? (mentions of actor `hts`, names and labels, per outlet)
 3. Events by start date, with their end (open-ended when none is recorded) and how many articles report each.
 4. Events by place, with the place's point, its precision and the reference it was read from.
-5. Events by place, article by article: where each article places the events it reports, and how often it names
+5. How does each outlet label HTS in its own voice, and in the words of the officials it quotes or paraphrases?
+6. Events by place, article by article: where each article places the events it reports, and how often it names
    each place, with the points for a map.
-6. Figures as ranges: the killed claimed during the offensive, each count once (linked figures by count_id).
-7. Who speaks most? (acts of saying by speaker, joint speakers included, repeats counted once)
+7. Figures as ranges: the killed claimed during the offensive, each count once (linked figures by count_id).
+8. Who speaks most? (acts of saying by speaker, joint speakers included, repeats counted once)
 """
 
 from __future__ import annotations
@@ -49,6 +50,28 @@ def hts_labels_by_outlet(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
         .rename("times")
         .reset_index()
         .sort_values(["outlet", "kind", "times"], ascending=[True, True, False])
+        .reset_index(drop=True)
+    )
+
+
+def hts_labels_by_voice(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Question 2 for labels, split by whose words they are (mentions.voice): the outlet's own, frames of
+    statements included, or a speaker's, quoted or paraphrased (voice_actor_id names the speaker)."""
+    outlets = t["articles"].set_index("article_id")["outlet"]
+    names = t["actors"].set_index("actor_id")["name"]
+    m = t["mentions"]
+    hts = m[(m["actor_id"] == "hts") & (m["kind"] == "label")]
+    words = hts.assign(
+        outlet=hts["article_id"].map(outlets),
+        words_of=hts["voice_actor_id"].map(names).where(hts["voice"] != "outlet", "(the outlet)"),
+        words=hts["text"].str.lower(),
+    )
+    return (
+        words.groupby(["outlet", "voice", "words_of", "words"], observed=True)
+        .size()
+        .rename("times")
+        .reset_index()
+        .sort_values(["outlet", "voice", "times"], ascending=[True, True, False])
         .reset_index(drop=True)
     )
 
@@ -146,11 +169,13 @@ def main() -> None:
         print(event_timeline(tables).to_string(index=False))
         print("\n4. Events by place, with the point and its basis\n")
         print(events_by_place(tables).to_string(index=False))
-        print("\n5. Events by place, article by article (events placed there; times the place is named)\n")
+        print("\n5. How each outlet labels HTS, in its own voice and in the words of those it quotes\n")
+        print(hts_labels_by_voice(tables).to_string(index=False))
+        print("\n6. Events by place, article by article (events placed there; times the place is named)\n")
         print(events_by_place_per_article(tables).to_string(index=False))
-        print("\n6. Killed claimed during the offensive, as ranges, each count once (a sum of claims, not a toll)\n")
+        print("\n7. Killed claimed during the offensive, as ranges, each count once (a sum of claims, not a toll)\n")
         print(killed_as_ranges(tables).to_string())
-        print("\n7. Acts of saying by speaker (joint speakers included; one act reported twice counted once)\n")
+        print("\n8. Acts of saying by speaker (joint speakers included; one act reported twice counted once)\n")
         print(acts_of_saying_by_speaker(tables).to_string(index=False))
 
 

@@ -21,7 +21,7 @@ from syria_offensive.metadata import codelist, tables
 from syria_offensive.paths import CURATION, DATASETS, DOCS, RELEASES, REPORTS, SOURCES
 from syria_offensive.problems import InputError, Problem, around, from_rows, relative
 from syria_offensive.transforms import aliases as alias_matcher
-from syria_offensive.transforms import clean, coverage, dates, spans
+from syria_offensive.transforms import clean, coverage, dates, spans, voice
 from syria_offensive.transforms import figures as figure_bounds
 from syria_offensive.validation.frictionless_check import validate_directory
 from syria_offensive.validation.layers import check_frames
@@ -326,6 +326,7 @@ def build_statements(frames, articles, problems):
         pick(located["article_id"], articles, "article_id", "published_date_max"),
     )
     problems += _date_problems(located, resolved, "statement")
+    content = _content(located, problems)
     statements = pd.DataFrame(
         {
             "statement_id": located["id"],
@@ -337,11 +338,14 @@ def build_statements(frames, articles, problems):
             "date_basis": resolved["date_basis"],
             "date_text": resolved["date_text"],
             "mode": located["mode"],
+            "nested_in": located["nested_in"],
             "cameo": located["cameo"],
             "plover": _plover(located["cameo"]),
             "text": located["text"],
             "char_start": located["char_start"],
             "char_end": located["char_end"],
+            "content_start": content["content_start"],
+            "content_end": content["content_end"],
             "cited_via": located["cited_via"],
             "event_id": located["event"],
             "claim_id": located["claim"],
@@ -375,6 +379,31 @@ def build_speakers(statements: pd.DataFrame, joint: pd.DataFrame) -> pd.DataFram
     return pd.concat(
         [reported.assign(role="reported"), others.assign(role="joint")], ignore_index=True
     )[["statement_id", "actor_id", "role", "_file", "_line"]]
+
+
+def _content(located: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    """content_start/content_end: where the curated `content` (the speaker's words, without the outlet's frame)
+    lies in the statement's span. It must occur exactly once in the quote; a statement of a speaker other than
+    the outlet must have one, the outlet's own statements none (rule statement_content reports that, once)."""
+    quote = spans._arr(located["text"])
+    content = spans._arr(located["content"])
+    has = located["content"].notna().to_numpy()
+    first = np.strings.find(quote, content)
+    last = np.strings.rfind(quote, content)
+    checks = [
+        (has & (first < 0), "content is not inside the statement's quote", "a verbatim part of `quote`"),
+        (has & (first >= 0) & (first != last), "content occurs several times in the quote", "a longer passage"),
+    ]
+    shown = located.assign(content=located["content"].fillna("null"))
+    for bad, message, expected in checks:
+        problems += from_rows(shown[bad], message, "content", expected=expected)
+    ok = has & (first >= 0) & (first == last)
+    start = (located["char_start"] + pd.array(first, dtype="Int64")).where(ok)
+    end = start + pd.array(np.strings.str_len(content), dtype="Int64")
+    # a content that was not found is reported above; the whole span stands in (the build fails anyway), so that
+    # the rule does not report the same statement a second time as having no content
+    start, end = start.where(ok | ~has, located["char_start"]), end.where(ok | ~has, located["char_end"])
+    return pd.DataFrame({"content_start": start, "content_end": end}, index=located.index)
 
 
 def build_reports(frames, articles, problems):
@@ -443,6 +472,8 @@ def build_mentions(frames, articles, actor_aliases, problems):
             "text": labels["text"],
             "char_end": labels["char_end"],
             "kind": "label",
+            "_voice": labels["voice"],
+            "_statement": labels["statement"],
             "_file": labels["_file"],
             "_line": labels["_line"],
         }
@@ -470,6 +501,49 @@ def build_place_mentions(frames, articles, mentions) -> pd.DataFrame:
     columns = ["article_id", "char_start", "place_id", "text", "char_end"]
     places = places[columns].sort_values(["article_id", "char_start"]).reset_index(drop=True)
     return places.assign(_file=None, _line=None)
+
+
+def override_problems(
+    labels: pd.DataFrame, passages: pd.DataFrame, spans_frames: list[pd.DataFrame], statements: pd.DataFrame
+) -> list[Problem]:
+    """A curated voice names a statement exactly when it is a speaker's (quoted, paraphrase); a label's
+    `statement:` needs its `voice:`; a `voices:` passage names a statement of its article (a label's statement
+    is a foreign key of its mention rows) and holds some mention (else it overrides nothing)."""
+    problems: list[Problem] = []
+    for rows, what in ((labels, "label"), (passages, "voices passage")):
+        speaker = rows["voice"].notna() & (rows["voice"] != "outlet")
+        checks = [
+            (speaker & rows["statement"].isna(), "a speaker's voice (quoted, paraphrase) needs `statement:`"),
+            ((rows["voice"] == "outlet") & rows["statement"].notna(), "voice outlet takes no `statement:`"),
+            (rows["voice"].isna() & rows["statement"].notna(), "`statement:` needs `voice:`"),
+        ]
+        for bad, message in checks:
+            problems += from_rows(rows[bad.fillna(False)], f"{what}: {message}", "quote", id_column="statement")
+    known = pd.MultiIndex.from_frame(statements[["statement_id", "article_id"]].astype(object))
+    named = pd.MultiIndex.from_frame(passages[["statement", "article_id"]].astype(object))
+    unknown = passages["statement"].notna().to_numpy() & ~named.isin(known)
+    problems += from_rows(
+        passages[unknown], "voices passage: `statement:` names no statement of this article", "statement"
+    )
+    spans_all = pd.concat([frame[["article_id", "char_start", "char_end"]] for frame in spans_frames])
+    pairs = passages.reset_index().merge(spans_all, on="article_id", suffixes=("", "_m"))
+    inside = (pairs["char_start"] <= pairs["char_start_m"]) & (pairs["char_end_m"] <= pairs["char_end"])
+    empty = passages[~passages.index.isin(pairs.loc[inside, "index"])]
+    problems += from_rows(empty, "voices passage holds no mention", "quote", "a passage around a name or place mention")
+    return problems
+
+
+def with_voice(
+    spans_frame: pd.DataFrame,
+    passages: pd.DataFrame,
+    statements: pd.DataFrame,
+    reports: pd.DataFrame,
+    articles: pd.DataFrame,
+) -> pd.DataFrame:
+    """Mentions (or place mentions) with voice, statement_id and voice_actor_id (transforms/voice.py)."""
+    derived = voice.derive(spans_frame, statements, reports, articles)
+    curated = voice.overridden(derived, spans_frame, passages, statements, articles)
+    return spans_frame.drop(columns=["_voice", "_statement"], errors="ignore").assign(**curated)
 
 
 def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -549,6 +623,10 @@ def assemble(
         "mentions": mentions,
         "place_mentions": build_place_mentions(f, articles, mentions),
     }
+    passages = _located(f["voices"], articles, problems, "voice override", id_column="statement")
+    problems += override_problems(f["labels"], passages, [built["mentions"], built["place_mentions"]], statements)
+    for name in ("mentions", "place_mentions"):
+        built[name] = with_voice(built[name], passages, statements, reports, articles)
     typed = {name: _typed(name, frame) for name, frame in built.items()}
     with_text = typed["articles"].dropna(subset=["article_id", "text"])
     report = coverage.report(with_text, typed["mentions"], f["place_aliases"], f["not_entities"])

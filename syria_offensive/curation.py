@@ -97,13 +97,17 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
         "event_reports": ("list", False),
         "figures": ("list", False),
         "labels": ("list", False),
+        "voices": ("list", False),
     },
     "statement": {
         "id": ("str", True),
         "speaker": ("str", True),
         "joint_speakers": ("strlist", False),
         **EVIDENCE,
+        # the speaker's words inside the quote, without the outlet's frame ("General Baqeri said ...")
+        "content": ("str", False),
         "mode": ("str", True),
+        "nested_in": ("str", False),
         "date": ("date_spec", True),
         "cameo": ("code", True),
         "cited_via": ("str", False),
@@ -128,7 +132,15 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
         "count": ("str", False),
         "notes": ("str", False),
     },
-    "label": {"actor": ("str", True), **EVIDENCE, "occurrence": ("int_or_all", False)},
+    "label": {
+        "actor": ("str", True),
+        **EVIDENCE,
+        "occurrence": ("int_or_all", False),
+        "voice": ("str", False),
+        "statement": ("str", False),
+    },
+    # whose words the name and place mentions inside a passage are, where the text decides (curation/README.md)
+    "voice_override": {**EVIDENCE, "voice": ("str", True), "statement": ("str", False), "notes": ("str", False)},
     "not_entity": {"text": ("str", True), "reason": ("str", True)},
     "retired": {"id": ("str", True), "table": ("str", True), "reason": ("str", True), "merged_into": ("str", False)},
     "date_spec": DATE_SPEC,
@@ -562,9 +574,15 @@ def read_events(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
 def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd.DataFrame]:
     """curation/articles/*.yaml -> statements, targets, joint speakers, event_reports, figures, labels."""
     out: dict[str, list[dict[str, Any]]] = {
-        k: [] for k in ("statements", "targets", "joint_speakers", "event_reports", "figures", "labels")
+        k: [] for k in ("statements", "targets", "joint_speakers", "event_reports", "figures", "labels", "voices")
     }
-    kinds = {"statements": "statement", "event_reports": "event_report", "figures": "figure", "labels": "label"}
+    kinds = {
+        "statements": "statement",
+        "event_reports": "event_report",
+        "figures": "figure",
+        "labels": "label",
+        "voices": "voice_override",
+    }
     for path in sorted(directory.glob("*.yaml")):
         file = relative(path)
         node = load_mapping(path, "article", problems)
@@ -612,7 +630,9 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
             "article_id",
             "speaker",
             *evidence,
+            "content",
             "mode",
+            "nested_in",
             "cameo",
             "cited_via",
             "event",
@@ -639,7 +659,8 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
             "count",
             "notes",
         ],
-        "labels": ["actor", "article_id", *evidence],
+        "labels": ["actor", "article_id", *evidence, "voice", "statement"],
+        "voices": ["article_id", *evidence, "voice", "statement", "notes"],
     }
     return {name: _frame(rows, columns[name]) for name, rows in out.items()}
 

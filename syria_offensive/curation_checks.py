@@ -69,6 +69,11 @@ def unknown_references(
             rows = rows[~where.isin(seen)]
             seen |= set(where)
             rows = rows[~rows["_value"].isin(dropped.get(target, set()))]
+            # a generated row (a name mention's voice_actor_id, from a statement's speaker) repeats a curated value
+            # whose own reference is reported where it was written: not again, here or by the validation
+            generated = rows["_file"].isna()
+            seen |= {(f"(generated) {name}", None, value) for value in rows.loc[generated, "_value"]}
+            rows = rows[~generated]
             candidates = sorted(set(known))
             hints = rows["_value"].map(lambda v, c=candidates: _did_you_mean(v, c))  # unknown values only
             for hint, group in rows.groupby(hints, sort=True):

@@ -131,7 +131,7 @@ def places(t: dict[str, pd.DataFrame], path: Path) -> None:
 def hts_labels(t: dict[str, pd.DataFrame], path: Path) -> None:
     outlets = t["articles"].set_index("article_id")["outlet"].astype("string").fillna("(outlet not identified)")
     hts = t["mentions"][t["mentions"]["actor_id"] == "hts"]
-    words = hts["text"].str.lower() + " (" + hts["kind"].astype("string") + ")"
+    words = hts["text"].str.lower() + " (" + hts["kind"].astype("string") + ", " + hts["voice"].astype("string") + ")"
     counts = pd.crosstab(words, hts["article_id"].map(outlets)).sort_index()
     figure, axes = plt.subplots(figsize=(8, 0.3 * len(counts) + 1.5))
     axes.imshow(counts.to_numpy(), cmap="Blues", aspect="auto")
@@ -140,7 +140,10 @@ def hts_labels(t: dict[str, pd.DataFrame], path: Path) -> None:
             axes.text(column, row, str(value), ha="center", va="center", fontsize=7)
     axes.set_xticks(range(len(counts.columns)), counts.columns, rotation=30, ha="right")
     axes.set_yticks(range(len(counts.index)), counts.index, fontsize=7)
-    axes.set_title("How each outlet names and labels HTS (mentions; voice not yet recorded)")
+    axes.set_title(
+        "How each outlet names and labels HTS (kind, voice: the outlet's own words,\na speaker's quoted words, "
+        "or the outlet's paraphrase of a speaker)"
+    )
     _save(figure, path)
 
 

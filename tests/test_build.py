@@ -67,9 +67,9 @@ def test_bad_input_reports_every_problem_with_file_and_line_and_leaves_output_un
     assert result.returncode == 1
     err = result.stderr
     file = "mini-article.yaml"
-    assert f"{file}:15: mini-araghchi-stands-with-syria: unknown key 'colour' in statement" in err
+    assert f"{file}:17: mini-araghchi-stands-with-syria: unknown key 'colour' in statement" in err
     assert (
-        f"{file}:23: mini-12-killed: figure: quote not found in the article text; nearest passage at char 87: "
+        f"{file}:25: mini-12-killed: figure: quote not found in the article text; nearest passage at char 87: "
         "'At least 12 people'; differs: 'most' → 'least' (got 'At most 12 people'"
     ) in err
     assert f"{file}:3: mini-iran-supports-syria: statements.speaker_id: unknown reference" in err

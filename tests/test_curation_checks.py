@@ -84,7 +84,8 @@ def test_a_date_context_must_be_in_the_article_and_contain_the_phrase(mini, cont
 def test_a_date_context_far_from_the_statement_is_a_warning(mini):
     far = (
         "  - id: mini-army-says-12-killed\n    speaker: syria-army\n"
-        '    quote: "At least 12 people were killed in Aleppo, the army said."\n    mode: indirect\n'
+        '    quote: "At least 12 people were killed in Aleppo, the army said."\n'
+        '    content: "At least 12 people were killed in Aleppo"\n    mode: indirect\n'
         '    date: {relative: "on Friday", context: "Iran on Friday"}\n    cameo: "010"\n'
     )
     edit(mini, ARTICLE, "event_reports:\n", far + "event_reports:\n")
@@ -159,7 +160,7 @@ def test_an_unknown_id_gets_did_you_mean_and_no_second_report(mini):
     edit(mini, ARTICLE, "{actor: syria, role: supported}", "{actor: syira, role: supported}")
     problems, _ = run(mini)
     assert problems == [
-        "curation/articles/mini-article.yaml:10: mini-iran-supports-syria/syira/supported: statement_targets.actor_id: "
+        "curation/articles/mini-article.yaml:11: mini-iran-supports-syria/syira/supported: statement_targets.actor_id: "
         "unknown reference: no actors.actor_id has this value; did you mean 'syria' or 'iran'? (got 'syira')"
     ]
 

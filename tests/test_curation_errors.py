@@ -23,20 +23,20 @@ MISTAKES = {
         ARTICLE,
         "    mode: indirect\n",
         "    mode: [indirect\n",
-        "mini-article.yaml:7: YAML syntax error",
+        "mini-article.yaml:8: YAML syntax error",
     ),
     "yaml: an unquoted colon in a value": (
         ARTICLE,
         'quote: "At least 12 people"',
         "quote: At least 12 people: the army",
-        "mini-article.yaml:23: YAML syntax error: mapping values are not allowed here (got '    quote: At least 12 "
+        "mini-article.yaml:25: YAML syntax error: mapping values are not allowed here (got '    quote: At least 12 "
         "people: the army', expected the value in quotes, because it contains \": \" (e.g. quote: \"he said: no\"))",
     ),
     "yaml: a tab in the indentation": (
         ARTICLE,
         "    mode: direct\n",
         "\tmode: direct\n",
-        "mini-article.yaml:14: YAML syntax error: found character '\\t' that cannot start any token (got '\\tmode: "
+        "mini-article.yaml:16: YAML syntax error: found character '\\t' that cannot start any token (got '\\tmode: "
         "direct', expected spaces for indentation (YAML does not allow a tab there))",
     ),
     "unknown key": (
@@ -49,13 +49,13 @@ MISTAKES = {
         ARTICLE,
         "    mode: direct\n",
         "",
-        "mini-article.yaml:11: mini-araghchi-stands-with-syria: missing required key 'mode' in statement",
+        "mini-article.yaml:12: mini-araghchi-stands-with-syria: missing required key 'mode' in statement",
     ),
     "wrong type": (
         ARTICLE,
         "    value: 12\n",
         "    value: twelve\n",
-        "mini-article.yaml:24: mini-12-killed: value has the wrong type (got 'twelve', expected a whole number)",
+        "mini-article.yaml:26: mini-12-killed: value has the wrong type (got 'twelve', expected a whole number)",
     ),
     "bad date": (
         "sources/mini-article.yaml",
@@ -67,7 +67,7 @@ MISTAKES = {
         ARTICLE,
         "{actor: syria, role: supported}",
         "{actor: damascus, role: supported}",
-        "mini-article.yaml:10: mini-iran-supports-syria/damascus/supported: statement_targets.actor_id: unknown "
+        "mini-article.yaml:11: mini-iran-supports-syria/damascus/supported: statement_targets.actor_id: unknown "
         "reference: no actors.actor_id has this value (got 'damascus')",
     ),
     "unknown joint speaker": (
@@ -114,7 +114,7 @@ MISTAKES = {
         ARTICLE,
         'quote: "At least 12 people"',
         'quote: "At least 13 people"',
-        "mini-article.yaml:22: mini-12-killed: figure: quote not found in the article text; nearest passage at "
+        "mini-article.yaml:24: mini-12-killed: figure: quote not found in the article text; nearest passage at "
         "char 87: 'At least 12 people'; differs: '13' → '12' (got 'At least 13 people'",
     ),
     "evidence found several times": (
@@ -128,13 +128,13 @@ MISTAKES = {
         ARTICLE,
         '{actor: syria-army, quote: "the army"}',
         '{actor: syria-army, quote: "the army", occurrence: 3}',
-        "mini-article.yaml:30: syria-army: label: occurrence is out of range (got 'the army'",
+        "mini-article.yaml:32: syria-army: label: occurrence is out of range (got 'the army'",
     ),
     "date bounds inverted": (
         ARTICLE,
         'date: {basis: unknown, note: "no date in the text"}',
         "date: {min: 2024-11-30, max: 2024-11-01, basis: inferred, note: x}",
-        "mini-article.yaml:11: mini-araghchi-stands-with-syria: statement date cannot be resolved "
+        "mini-article.yaml:12: mini-araghchi-stands-with-syria: statement date cannot be resolved "
         "(got 'date bounds are inverted (min after max)'",
     ),
     "statement dated after its article": (

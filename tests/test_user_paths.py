@@ -58,14 +58,15 @@ def test_the_worked_example_answers_its_questions():
     assert "takfiri terrorists" in out  # Kayhan's label for HTS
     assert "hts-offensive-launch-2024-11-27" in out
     assert "4. Events by place" in out and "GeoNames record 170063" in out  # Aleppo's point and its basis
-    assert "5. Events by place, article by article" in out
+    assert "5. How each outlet labels HTS, in its own voice" in out and "(the outlet)" in out
+    assert "6. Events by place, article by article" in out
     assert re.search(r"newsline-araghchi-damascus +western-aleppo +1 +1 +36\.21077 +36\.8386 +region", out)
-    assert "6. Killed claimed during the offensive, as ranges" in out
+    assert "7. Killed claimed during the offensive, as ranges" in out
     # Kayhan's four civilians, told twice (the outlet's "at least four", state media's "four"), count once:
     # 4 + 400 + 1001
     assert re.search(r"aleppo-university-residence-4-civilians-killed +4 +\(open\)", out)
     assert re.search(r"total +1405 +\(open\)", out)
-    assert "7. Acts of saying by speaker" in out
+    assert "8. Acts of saying by speaker" in out
     # Bagheri: four statements, one of them the lede's repeat of another (shared claim_id) -> three acts;
     # Belousov speaks only in the two joint statements ("the high-ranking officials agreed", "They also called on")
     assert re.search(r"Mohammad Bagheri +3 +4\n", out) and re.search(r"Andrei Belousov +2 +2\n", out)

@@ -271,6 +271,125 @@ def test_a_place_without_a_point_but_with_a_note_passes(frames):
     assert check(frames) == []
 
 
+def _statement(frames, statement_id: str) -> int:
+    return frames["statements"].index[frames["statements"]["statement_id"] == statement_id][0]
+
+
+def test_overlapping_statements_are_reported_unless_nested(frames):
+    outer, inner = _statement(frames, "mini-iran-supports-syria"), _statement(frames, "mini-araghchi-stands-with-syria")
+    st = frames["statements"]
+    st.loc[inner, "char_start"] = st.loc[outer, "char_start"] + 5  # "Friday said it supports Syria." inside the outer
+    st.loc[inner, "char_end"] = st.loc[outer, "char_end"]
+    found = [m for m in check(frames) if "overlaps" in m]
+    assert found == [
+        "statements.char_start: span overlaps statement mini-iran-supports-syria (10-48): trim the span that is "
+        "wrong, or mark the inner one nested_in the outer (with a note saying why)"
+    ]
+    st.loc[inner, "nested_in"] = "mini-iran-supports-syria"
+    assert [m for m in check(frames) if "overlaps" in m or "nested" in m] == []
+
+
+def test_statements_overlapping_without_one_inside_the_other_are_reported_even_when_nested(frames):
+    outer, inner = _statement(frames, "mini-iran-supports-syria"), _statement(frames, "mini-araghchi-stands-with-syria")
+    st = frames["statements"]
+    st.loc[inner, "char_start"] = st.loc[outer, "char_end"] - 3  # straddles the outer's end
+    st.loc[inner, "nested_in"] = "mini-iran-supports-syria"
+    found = check(frames)
+    assert any(m.startswith("statements.char_start: span overlaps statement mini-iran-supports-syria") for m in found)
+    assert "statements.nested_in: statement is nested in a statement whose span does not hold it (10-48)" in found
+
+
+def test_nested_statements_may_form_a_chain(frames):
+    """Three statements on one span (one sentence, three speakers): b nested in a, c nested in b."""
+    st = frames["statements"]
+    third = st.iloc[[_statement(frames, "mini-iran-supports-syria")]].assign(statement_id="mini-third")
+    frames["statements"] = st = pd.concat([st, third], ignore_index=True)
+    for name, outer in (("mini-araghchi-stands-with-syria", "mini-iran-supports-syria"), ("mini-third", None)):
+        row = _statement(frames, name)
+        st.loc[row, ["char_start", "char_end", "text"]] = st.loc[
+            _statement(frames, "mini-iran-supports-syria"), ["char_start", "char_end", "text"]
+        ].to_numpy()
+        st.loc[row, ["content_start", "content_end"]] = st.loc[
+            _statement(frames, "mini-iran-supports-syria"), ["content_start", "content_end"]
+        ].to_numpy()
+        st.loc[row, "nested_in"] = outer or "mini-araghchi-stands-with-syria"
+    assert [m for m in check(frames) if "overlap" in m or "nested" in m] == []
+    st.loc[_statement(frames, "mini-third"), "nested_in"] = None
+    assert len([m for m in check(frames) if "overlaps" in m]) == 2
+
+
+def test_a_statement_nested_in_itself(frames):
+    row = _statement(frames, "mini-iran-supports-syria")
+    frames["statements"].loc[row, "nested_in"] = "mini-iran-supports-syria"
+    assert "statements.nested_in: statement is nested in itself" in check(frames)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"content_start": None, "content_end": None}, "a statement of a speaker other than the outlet has no content"),
+        ({"content_end": None}, "content_start and content_end are given together or not at all"),
+        ({"content_end": 60}, "content span is not a non-empty part of the statement's span (10-48)"),
+        ({"speaker_id": "test-outlet"}, "the outlet's own statement has a content span"),
+    ],
+)
+def test_statement_content(frames, changes, expected):
+    row = _statement(frames, "mini-iran-supports-syria")
+    for column, value in changes.items():
+        frames["statements"].loc[row, column] = value
+    assert any(m.startswith(f"statements.content_start: {expected}") for m in check(frames)), check(frames)
+
+
+def _mention(frames, table: str, text: str) -> int:
+    return frames[table].index[frames[table]["text"] == text][0]
+
+
+@pytest.mark.parametrize(
+    ("table", "text", "changes", "expected"),
+    [
+        (
+            "mentions",
+            "Iran",
+            {"statement_id": "mini-iran-supports-syria"},
+            "statement_id: the outlet's own words have no statement_id",
+        ),
+        (
+            "mentions",
+            "Araghchi",
+            {"voice_actor_id": "iran"},
+            "voice_actor_id: voice outlet: voice_actor_id must be the article's outlet (test-outlet)",
+        ),
+        (
+            "mentions",
+            "Iran",
+            {
+                "voice": "paraphrase",
+                "statement_id": "mini-araghchi-stands-with-syria",
+                "voice_actor_id": "abbas-araghchi",
+            },
+            "voice_actor_id: mention lies outside its statement's span (49-86)",
+        ),
+        (
+            "mentions",
+            "Syria",
+            {"voice_actor_id": "syria"},
+            "voice_actor_id: voice_actor_id must be the speaker of the statement",
+        ),
+        (
+            "place_mentions",
+            "Aleppo",
+            {"voice_actor_id": "iran"},
+            "voice_actor_id: a speaker's words without a statement must lie in an event report attributed to",
+        ),
+    ],
+)
+def test_mention_voice(frames, table, text, changes, expected):
+    row = _mention(frames, table, text)
+    for column, value in changes.items():
+        frames[table].loc[row, column] = value
+    assert any(m.startswith(f"{table}.{expected}") for m in check(frames)), check(frames)
+
+
 def test_an_actor_that_is_its_own_parent(frames):
     frames["actors"].loc[0, "parent_actor_id"] = frames["actors"].loc[0, "actor_id"]
     assert "actors.parent_actor_id: actor is its own parent" in check(frames)
@@ -315,7 +434,7 @@ def test_a_rule_needing_an_unreadable_table_is_skipped_in_one_line_per_table(fra
     found = rules.run(frames, unreadable={"mentions"})
     assert found["table"].tolist() == ["mentions"]
     (message,) = found["message"]
-    assert message.startswith("5 rule(s) skipped because this table could not be read: ")
+    assert message.startswith("8 rule(s) skipped because this table could not be read: ")
     assert "foreign_key mentions actor_id" in message and "name_mention_is_alias" in message
 
 
