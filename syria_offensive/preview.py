@@ -1,8 +1,8 @@
 """A preview of one article as the build sees it: statements (speaker, date, targets), event reports, figures,
 mentions per actor, what the coverage check still needs, and the warnings and problems of its file.
 
-A curator adding or correcting an article wants to read back what the YAML became without opening thirteen
-tables. The preview builds the package in memory (nothing is written), so it also works while the build
+A curator adding or correcting an article wants to read back what the YAML became without opening the
+tables one by one. The preview builds the package in memory (nothing is written), so it also works while the build
 still fails: then it lists the problems of this article and the words that coverage still needs.
 
     make preview ARTICLE=ifp-baqeri-calls
