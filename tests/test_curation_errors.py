@@ -74,7 +74,7 @@ MISTAKES = {
         ARTICLE,
         "    speaker: abbas-araghchi\n",
         "    speaker: abbas-araghchi\n    joint_speakers: [iran, bassam-sabbagh]\n",
-        "mini-article.yaml:13: mini-araghchi-stands-with-syria/bassam-sabbagh: statement_speakers.actor_id: unknown "
+        "mini-article.yaml:14: mini-araghchi-stands-with-syria/bassam-sabbagh: statement_speakers.actor_id: unknown "
         "reference: no actors.actor_id has this value (got 'bassam-sabbagh')",
     ),
     "unknown place reference": (
@@ -148,7 +148,7 @@ MISTAKES = {
         ARTICLE,
         "    value: 12\n",
         "    value: 12\n    low: 12\n",
-        "mini-article.yaml:22: mini-12-killed: figure bounds: `low` and `high` follow from value and qualifier; write "
+        "mini-article.yaml:24: mini-12-killed: figure bounds: `low` and `high` follow from value and qualifier; write "
         "them only for a range (got 'at least', expected value, low and high as curation/README.md 'Figures' says",
     ),
     "vague plural with a value": (
