@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import mutation_report  # noqa: E402
+import pytest  # noqa: E402
 import sql_mutants  # noqa: E402
 
 SQL = """-- rule: example
@@ -66,3 +67,16 @@ def test_the_report_names_modules_and_reads_the_equivalents_list():
     )
     assert (killed, total) == (2, 3)
     assert rows[-1].split() == ["a/b.py", "3", "2", "1", "1", "0", "66.7%"]
+
+
+def test_the_sql_runner_calls_every_case_of_a_parametrised_rule_test():
+    """The runner calls the rule tests without pytest: each parametrised case must become one call."""
+
+    @pytest.mark.parametrize(("table", "changes"), [("mentions", {"voice": "quoted"}), pytest.param("places", {})])
+    def example(frames, table, changes): ...
+
+    assert sql_mutants._cases(example) == [
+        {"table": "mentions", "changes": {"voice": "quoted"}},
+        {"table": "places", "changes": {}},
+    ]
+    assert sql_mutants._cases(lambda frames: None) == [{}]

@@ -186,6 +186,21 @@ def _selected(module: object, rule_file: str | None) -> list[str]:
     return [name for name in dir(module) if name.startswith("test_") and any(w in name for w in words)]
 
 
+def _cases(test: object) -> list[dict]:
+    """The keyword arguments of each case of a test (one empty case when it is not parametrised), as pytest's
+    `parametrize` marks give them."""
+    cases: list[dict] = [{}]
+    for mark in getattr(test, "pytestmark", []):
+        if mark.name != "parametrize":
+            continue
+        names, values = mark.args[:2]
+        names = [n.strip() for n in names.split(",")] if isinstance(names, str) else list(names)
+        rows = [v.values if hasattr(v, "marks") else v for v in values]  # pytest.param(...) carries marks
+        rows = [row if len(names) > 1 else (row,) for row in rows]
+        cases = [{**case, **dict(zip(names, row, strict=True))} for case in cases for row in rows]
+    return cases
+
+
 class Runner:
     """Calls the selected rule tests in this process against swapped-in rules.
 
@@ -219,7 +234,12 @@ class Runner:
         for name in _selected(self.rule_tests, rule_file):
             test = getattr(self.rule_tests, name)
             needs = inspect.signature(test).parameters
-            calls.append(lambda test=test, needs=needs: test(self._frames()) if "frames" in needs else test())
+            for case in _cases(test):
+                calls.append(
+                    lambda test=test, needs=needs, case=case: test(
+                        **({"frames": self._frames()} if "frames" in needs else {}), **case
+                    )
+                )
         if rule_file is None or "span_text" in rule_file:
             oracle = self.synthetic.test_the_span_check_agrees_with_plain_slicing_on_random_texts
             calls += [lambda: oracle(True), lambda: oracle(False)]
