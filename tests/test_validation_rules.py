@@ -209,6 +209,16 @@ def test_accusation_needs_an_accused_target(frames):
         'role accused, or a note "No accused target: <why>")' in found
 
 
+def test_accusation_needs_an_accused_target_not_just_any_target(frames):
+    """A `supported` target does not do; nor does an accused row of no statement (a null that must not hide every
+    failure: NOT IN over a list holding NULL is never true)."""
+    _as_accusation(frames, None)
+    targets = frames["statement_targets"]
+    targets.loc[len(targets)] = [frames["statements"].loc[0, "statement_id"], "syria", "supported"]
+    targets.loc[len(targets)] = [None, "iran", "accused"]
+    assert any(m.startswith("statements.cameo: a CAMEO 11x statement has no accused target") for m in check(frames))
+
+
 def test_accusation_passes_with_an_accused_target_or_a_reason(frames):
     _as_accusation(frames, "No accused target: the remark names no one.")
     assert check(frames) == []
