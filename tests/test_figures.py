@@ -39,6 +39,21 @@ def test_each_qualifier_gives_its_bounds_and_no_error():
         assert (got["low"] is NA and low is NA) or got["low"] == low, row
         assert (got["high"] is NA and high is NA) or got["high"] == high, row
     assert found["bounds_error"].isna().all()
+    assert found.dtypes.astype(str).to_dict() == {"low": "Int64", "high": "Int64", "bounds_error": "string"}
+
+
+def test_a_value_that_is_not_a_number_counts_as_missing():
+    found = _bounds([(4, None, None, "exact", "four civilians"), ("four", None, None, "exact", "four civilians")])
+    assert found.loc[11, "bounds_error"] == "`value` is required (the number the text states)"
+    assert found.loc[11, "low"] is pd.NA and found.loc[10, "low"] == 4
+
+
+def test_the_vague_plural_message_lists_the_words_of_the_rule():
+    found = _bounds([(None, None, None, "vague plural", "many fighters")])
+    assert found.loc[10, "bounds_error"] == (
+        "the quote holds no vague plural of the rule (hundreds of thousands, tens of thousands, millions, thousands, "
+        "hundreds, scores, dozens, tens)"
+    )
 
 
 @pytest.mark.parametrize(
