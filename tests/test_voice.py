@@ -79,6 +79,46 @@ def test_curated_voices_win_over_the_derivation():
     assert pd.isna(curated.loc[12, "statement_id"])
 
 
+def test_a_passage_gives_its_statement_and_the_innermost_passage_wins():
+    mentions = spans("militants", "Syria", "Militants").assign(_voice=None, _statement=None)
+    passages = pd.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "char_start": [0, TEXT.index("Syria")],
+            "char_end": [len(TEXT), TEXT.index("Syria") + 5],
+            "voice": ["paraphrase", "outlet"],
+            "statement": ["iran-says", None],
+        },
+        index=[4, 9],
+    )
+    derived = voice.derive(mentions, STATEMENTS, REPORTS, ARTICLES)
+    curated = voice.overridden(derived, mentions, passages, STATEMENTS, ARTICLES)
+    assert curated["voice"].tolist() == ["paraphrase", "outlet", "paraphrase"]
+    assert curated["statement_id"].fillna("-").tolist() == ["iran-says", "-", "iran-says"]
+    assert curated["voice_actor_id"].tolist() == ["iran", "the-outlet", "iran"]
+
+
+def test_a_speakers_voice_without_a_known_statement_is_not_applied():
+    """Such an override is reported by the build (override_problems); the derivation stands meanwhile."""
+    mentions = spans("militants", "Militants").assign(_voice=["quoted", None], _statement=["nobody", None])
+    derived = voice.derive(mentions, STATEMENTS, REPORTS, ARTICLES)
+    curated = voice.overridden(derived, mentions, STATEMENTS.iloc[[]].assign(voice=None, statement=None),
+                               STATEMENTS, ARTICLES)  # fmt: skip
+    assert curated["voice"].tolist() == ["outlet", "paraphrase"]
+    assert curated["statement_id"].isna().all()
+
+
+def test_the_innermost_attributed_report_wins_and_other_columns_may_be_null():
+    inner = pd.DataFrame(
+        {"article_id": ["a"], "char_start": [TEXT.index("Tehran")], "char_end": [len(TEXT)], "attributed_to": ["x"]},
+        index=[2],
+    )
+    reports = pd.concat([REPORTS, inner]).assign(notes=None)
+    derived = voice.derive(spans("Militants", "Tehran"), STATEMENTS, reports, ARTICLES)
+    assert derived["voice_actor_id"].tolist() == ["iran", "x"]
+    assert derived["voice"].tolist() == ["paraphrase", "paraphrase"]
+
+
 def test_single_quotes_end_at_a_closing_mark_not_at_an_apostrophe():
     text = "He said ‘the regime’s failures are clear’ and ‘no more’."
     found = voice.quotation_segments(pd.DataFrame({"article_id": ["b"], "text": [text]}))
