@@ -118,6 +118,15 @@ def test_statement_dated_after_its_article(frames):
     assert "statements.date: statement is dated after its article's published_date_max" in check(frames)
 
 
+def test_a_statement_dated_on_its_articles_last_possible_day_passes(frames):
+    last = frames["articles"].loc[0, "published_date_max"]
+    frames["statements"].loc[1, ["date", "date_min", "date_max"]] = last
+    assert not [m for m in check(frames) if "published_date_max" in m]
+    frames["statements"].loc[1, ["date"]] = None  # undated to the day: its date_min counts
+    frames["statements"].loc[1, ["date_min"]] = last + pd.Timedelta(days=1)
+    assert "statements.date: statement is dated after its article's published_date_max" in check(frames)
+
+
 @pytest.mark.parametrize(
     ("changes", "why"),
     [
