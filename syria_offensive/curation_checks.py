@@ -63,17 +63,15 @@ def unknown_references(
             if not bad.any():
                 continue
             rows = frame[bad].assign(_id=_keys(frame[bad], name), _value=values[bad].astype(str))
-            # one mistake, once: a derived row (a statement's `reported` speaker) repeats its source's reference
-            lines = rows["_line"].map(_int)
-            where = pd.Series(list(zip(rows["_file"], lines, rows["_value"], strict=True)), rows.index)
-            rows = rows[~where.isin(seen)]
-            seen |= set(where)
-            rows = rows[~rows["_value"].isin(dropped.get(target, set()))]
-            # a generated row (a name mention's voice_actor_id, from a statement's speaker) repeats a curated value
-            # whose own reference is reported where it was written: not again, here or by the validation
+            # one mistake, once: a row that repeats a curated reference is not reported again, here or by the
+            # validation: a derived row at its source's file:line (a statement's `reported` speaker), or a generated
+            # one without provenance (a mention's voice_actor_id, from a statement's speaker)
             generated = rows["_file"].isna()
-            seen |= {(f"(generated) {name}", None, value) for value in rows.loc[generated, "_value"]}
-            rows = rows[~generated]
+            files = rows["_file"].where(~generated, f"(generated) {name}")
+            where = pd.Series(list(zip(files, rows["_line"].map(_int), rows["_value"], strict=True)), rows.index)
+            repeated = generated | where.isin(seen)
+            seen |= set(where)
+            rows = rows[~repeated & ~rows["_value"].isin(dropped.get(target, set()))]
             candidates = sorted(set(known))
             hints = rows["_value"].map(lambda v, c=candidates: _did_you_mean(v, c))  # unknown values only
             for hint, group in rows.groupby(hints, sort=True):
