@@ -158,25 +158,31 @@ def events_by_place_per_article(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
 
 
+QUESTIONS = [
+    ("Who accused whom of what", who_accused_whom),
+    ("How each outlet labels HTS", hts_labels_by_outlet),
+    ("Timeline of events by start date, with their end and the number of articles reporting each", event_timeline),
+    ("Events by place, with the point and its basis", events_by_place),
+    ("How each outlet labels HTS, in its own voice and in the words of those it quotes", hts_labels_by_voice),
+    (
+        "Events by place, article by article (events placed there; times the place is named)",
+        events_by_place_per_article,
+    ),
+    ("Killed claimed during the offensive, as ranges, each count once (a sum of claims, not a toll)", killed_as_ranges),
+    (
+        "Acts of saying by speaker (joint speakers included; one act reported twice counted once)",
+        acts_of_saying_by_speaker,
+    ),
+]
+
+
 def main() -> None:
     tables = syria_offensive.load()
     with pd.option_context("display.width", 200, "display.max_rows", 500, "display.max_colwidth", 90):
-        print("1. Who accused whom of what\n")
-        print(who_accused_whom(tables).to_string(index=False))
-        print("\n2. How each outlet labels HTS\n")
-        print(hts_labels_by_outlet(tables).to_string(index=False))
-        print("\n3. Timeline of events by start date, with their end and the number of articles reporting each\n")
-        print(event_timeline(tables).to_string(index=False))
-        print("\n4. Events by place, with the point and its basis\n")
-        print(events_by_place(tables).to_string(index=False))
-        print("\n5. How each outlet labels HTS, in its own voice and in the words of those it quotes\n")
-        print(hts_labels_by_voice(tables).to_string(index=False))
-        print("\n6. Events by place, article by article (events placed there; times the place is named)\n")
-        print(events_by_place_per_article(tables).to_string(index=False))
-        print("\n7. Killed claimed during the offensive, as ranges, each count once (a sum of claims, not a toll)\n")
-        print(killed_as_ranges(tables).to_string())
-        print("\n8. Acts of saying by speaker (joint speakers included; one act reported twice counted once)\n")
-        print(acts_of_saying_by_speaker(tables).to_string(index=False))
+        for number, (title, answer) in enumerate(QUESTIONS, start=1):
+            table = answer(tables)
+            print(("" if number == 1 else "\n") + f"{number}. {title}\n")
+            print(table.to_string(index=answer is killed_as_ranges))  # (its index names each count)
 
 
 if __name__ == "__main__":
