@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,3 +82,13 @@ def test_the_sql_runner_calls_every_case_of_a_parametrised_rule_test():
         {"table": "places", "changes": {}},
     ]
     assert sql_mutants._cases(lambda frames: None) == [{}]
+
+
+def test_the_report_reads_the_sql_results_where_the_runner_writes_them(tmp_path):
+    """The report's default is the runner's output file (a `.json`/`.jsonl` mismatch once left the SQL rules out
+    of the score without a word)."""
+    assert mutation_report.SQL_RESULTS == sql_mutants.RESULTS
+    mutant = sql_mutants.Mutant("twins_agree.sql:9:2", "twins_agree.sql", 9, 10, 13, "AND", "OR")
+    written = tmp_path / "sql-mutants.jsonl"
+    written.write_text(json.dumps({**asdict(mutant), "status": "survived", "seconds": 1.5}) + "\n", encoding="utf-8")
+    assert mutation_report.sql_results(written) == {"validation/rules/twins_agree.sql:9:2": "survived"}

@@ -20,6 +20,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from sql_mutants import RESULTS as SQL_RESULTS  # tools/ is on sys.path when a script in it runs
+
 ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.txt"
 DETECTED = {"killed", "timeout"}
@@ -87,7 +89,7 @@ def table(statuses: dict[str, str], listed: dict[str, str]) -> tuple[list[str], 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sql", type=Path, default=ROOT / "mutants" / "sql-mutants.json")
+    parser.add_argument("--sql", type=Path, default=SQL_RESULTS)
     parser.add_argument("--mutmut", default=str(Path(sys.executable).parent / "mutmut"))
     args = parser.parse_args()
     statuses = {**mutmut_results(args.mutmut), **sql_results(args.sql)}

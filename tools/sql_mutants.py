@@ -40,6 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "validation" / "rules"
+RESULTS = ROOT / "mutants" / "sql-mutants.jsonl"  # one JSON line per mutant; tools/mutation_report.py reads it
 # The tests run for a mutant of each rule file (pytest -k keywords): the rule's own tests, and always
 # test_the_fixture_package_is_valid. Like mutmut's choice of the tests that reach a function, this leaves out
 # tests that cannot see the rule, which makes a run minutes instead of an hour; a mutant that only a test of
@@ -299,10 +300,10 @@ def run(found: list[Mutant], out: Path, timeout: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "mutants" / "sql-mutants.jsonl")
+    parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--list", action="store_true", help="list the mutants without running the tests")
     parser.add_argument("--only", help="mutate only the rule files whose name contains this")
-    parser.add_argument("--timeout", type=float, default=300, help="seconds a mutant's tests may take")
+    parser.add_argument("--timeout", type=float, default=60, help="seconds a mutant's tests may take (they take 1-5)")
     args = parser.parse_args()
     files = sorted(RULES.glob("*.sql")) + sorted((RULES / "kernels").glob("*.sql"))
     found = [m for path in files for m in mutants(path) if not args.only or args.only in m.file]
