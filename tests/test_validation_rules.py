@@ -183,8 +183,23 @@ def test_alias_that_occurs_nowhere(frames):
 
 
 def test_alias_shared_by_two_actors(frames):
+    """Reported once, as shared: that syria's copy of "Iran" matches nothing is alias_shared's consequence."""
     frames["actor_aliases"].loc[len(frames["actor_aliases"])] = ["syria", "Iran"]
-    assert "actor_aliases.alias: alias is used for several actors" in check(frames)
+    found = check(frames)
+    assert "actor_aliases.alias: alias is used for several actors" in found
+    assert not any("alias occurs in no article" in m for m in found), found
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("kind", "label"), ("actor_id", "iran")],
+    ids=["only-as-a-label", "only-as-another-actors-name"],
+)
+def test_alias_that_occurs_only_as_a_label_or_as_another_actors_name_is_unused(frames, column, value):
+    """An alias is used when the matcher made a *name* mention *of its actor* with its text."""
+    (row,) = frames["mentions"].index[frames["mentions"]["text"] == "Araghchi"]
+    frames["mentions"].loc[row, column] = value
+    assert "actor_aliases.alias: alias occurs in no article (as a whole word, case-sensitively)" in check(frames)
 
 
 def test_name_mention_must_be_an_alias(frames):
@@ -443,6 +458,22 @@ def test_twins_that_differ_are_reported_cell_by_cell(frames):
     assert changed["value"].iloc[0] == f"speaker_id: {speakers[0]} → {parquet['statements'].loc[0, 'speaker_id']}"
     (missing,) = found[found["table"] == "mentions"]["message"]
     assert missing == "row is in mentions.csv but not in mentions.parquet"
+
+
+def test_a_row_in_one_twin_only_is_reported_in_a_table_of_keys_only(frames):
+    """actor_aliases has no column outside its key, so only the missing side can show such a row; the row of
+    the Parquet-only one is given as the validator numbers rows (+2: the header and 1-based lines)."""
+    parquet = {name: frame.copy() for name, frame in frames.items()}
+    aliases = parquet["actor_aliases"]
+    extra = pd.DataFrame({"actor_id": ["iran"], "alias": ["Persia"]}).astype(aliases.dtypes)
+    parquet["actor_aliases"] = pd.concat([aliases.iloc[1:], extra], ignore_index=True)
+    found = rules.twins(frames, parquet, unreadable=set())
+    assert found[["table", "row", "column", "value", "message"]].values.tolist() == [
+        ["actor_aliases", 0, "actor_id, alias", "abbas-araghchi/Araghchi",
+         "row is in actor_aliases.csv but not in actor_aliases.parquet"],
+        ["actor_aliases", 2, "actor_id, alias", "iran/Persia",
+         "row is in actor_aliases.parquet (row 4) but not in actor_aliases.csv"],
+    ]  # fmt: skip
 
 
 def test_twins_that_agree_pass(frames):
