@@ -145,6 +145,62 @@ def test_figure_bounds_must_follow_the_qualifier(frames, changes, why):
     ), why
 
 
+# One figure of each qualifier that follows the rule (curation/README.md, "Figures"): (value, low, high).
+FOLLOWS_THE_QUALIFIER = {
+    "exact": (12, 12, 12),
+    "at least": (12, 12, None),
+    "more than": (12, 13, None),
+    "nearly": (12, None, 11),
+    "about": (12, None, None),
+    "vague plural": (None, 2000, None),
+    "range": (None, 300, 400),
+}
+
+
+def _bounds_broken_one_at_a_time() -> list[tuple]:
+    """(qualifier, value, low, high): each figure above with one of its three numbers made null, or given where
+    it is null, or (where the rule ties it to the value) one more. Each such change breaks the rule."""
+    tied = {"exact", "at least", "more than", "nearly"}
+    broken = []
+    for qualifier, numbers in FOLLOWS_THE_QUALIFIER.items():
+        for i, number in enumerate(numbers):
+            changes = [7] if number is None else [None, number + 1] if qualifier in tied else [None]
+            broken += [(qualifier, *numbers[:i], changed, *numbers[i + 1 :]) for changed in changes]
+    return broken
+
+
+def test_figure_bounds_are_checked_for_every_qualifier(frames):
+    """One figure per case, all in one table: those that follow their qualifier pass, and each one broken in one
+    number fails (one validation for all the cases)."""
+    follow = [(qualifier, *numbers) for qualifier, numbers in FOLLOWS_THE_QUALIFIER.items()]
+    broken = _bounds_broken_one_at_a_time()
+    figures = frames["figures"]
+    rows = figures.iloc[[0] * len(follow + broken)].reset_index(drop=True)
+    rows["figure_id"] = [f"case-{i}" for i in range(len(rows))]
+    rows[["qualifier", "value", "low", "high"]] = follow + broken
+    frames["figures"] = rows.astype(figures.dtypes.to_dict())
+    found = check_frames(frames)
+    found = found[found["column"].eq("qualifier")]  # (some broken cases also fail layer 1's low <= high)
+    assert set(found["message"]) == {"value, low and high do not follow the qualifier (curation/README.md, Figures)"}
+    assert sorted(found["row"]) == list(range(len(follow), len(rows))), "exactly the broken cases fail"
+
+
+def _set_bounds(frames, qualifier, value, low, high) -> list[str]:
+    frames["figures"].loc[0, ["qualifier", "value", "low", "high"]] = [qualifier, value, low, high]
+    return [m for m in check(frames) if m.startswith("figures.qualifier:")]
+
+
+def test_an_unknown_qualifier_is_reported_by_its_code_list_only(frames):
+    """Layer 1 reports the code; figure_bounds has no rule for it and stays silent (one problem, one line)."""
+    found = _set_bounds(frames, "roughly", 12, 3, 4)
+    assert found == ["figures.qualifier: value must be one of the codes of qualifier"], found
+
+
+def test_figure_bounds_leave_an_unknown_qualifier_to_its_code_list(frames):
+    frames["figures"].loc[0, ["qualifier", "value", "low", "high"]] = ["roughly", 12, 3, 4]
+    assert rules.run(frames).empty  # layer 2 alone: the code list (layer 1) reports it, as the test above shows
+
+
 def _second_figure(frames, **changes) -> None:
     """The fixture's one figure twice (the same count), the copy changed as given."""
     figures = frames["figures"]
