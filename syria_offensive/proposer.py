@@ -24,10 +24,10 @@ from pathlib import Path
 import pandas as pd
 
 from syria_offensive import curation as cur
-from syria_offensive.build import build_articles
 from syria_offensive.curation_checks import sentences
 from syria_offensive.paths import CURATION, SOURCES
 from syria_offensive.problems import Problem
+from syria_offensive.steps import articles as articles_step
 from syria_offensive.transforms import dates
 from syria_offensive.transforms.aliases import alias_pattern
 from syria_offensive.transforms.coverage import CAPITALISED
@@ -98,7 +98,7 @@ def read_article(article_id: str, sources: Path = SOURCES) -> pd.Series:
     frames = {"articles": meta[meta["article_id"] == article_id], "furniture": furniture}
     if frames["articles"].empty:
         raise SystemExit(f"no sources/{article_id}.yaml: write the article's metadata first (curation/README.md)")
-    articles, _ = build_articles(frames, problems, sources)
+    articles, _ = articles_step.run(frames, problems, sources)
     if problems:
         raise SystemExit("\n".join(str(p) for p in problems))
     return articles.iloc[0]
