@@ -434,50 +434,112 @@ def _mention(frames, table: str, text: str) -> int:
     return frames[table].index[frames[table]["text"] == text][0]
 
 
-@pytest.mark.parametrize(
-    ("table", "text", "changes", "expected"),
-    [
-        (
-            "mentions",
-            "Iran",
-            {"statement_id": "mini-iran-supports-syria"},
-            "statement_id: the outlet's own words have no statement_id",
-        ),
-        (
-            "mentions",
-            "Araghchi",
-            {"voice_actor_id": "iran"},
-            "voice_actor_id: voice outlet: voice_actor_id must be the article's outlet (test-outlet)",
-        ),
-        (
-            "mentions",
-            "Iran",
-            {
-                "voice": "paraphrase",
-                "statement_id": "mini-araghchi-stands-with-syria",
-                "voice_actor_id": "abbas-araghchi",
-            },
-            "voice_actor_id: mention lies outside its statement's span (49-86)",
-        ),
-        (
-            "mentions",
-            "Syria",
-            {"voice_actor_id": "syria"},
-            "voice_actor_id: voice_actor_id must be the speaker of the statement",
-        ),
-        (
-            "place_mentions",
-            "Aleppo",
-            {"voice_actor_id": "iran"},
-            "voice_actor_id: a speaker's words without a statement must lie in an event report attributed to",
-        ),
-    ],
-)
-def test_mention_voice(frames, table, text, changes, expected):
-    row = _mention(frames, table, text)
-    for column, value in changes.items():
-        frames[table].loc[row, column] = value
-    assert any(m.startswith(f"{table}.{expected}") for m in check(frames)), check(frames)
+def layer_2(frames) -> list[tuple]:
+    """Every rule's failures, exactly: (table, row, column, value, message)."""
+    return [tuple(row) for row in rules.run(frames)[["table", "row", "column", "value", "message"]].values.tolist()]
+
+
+def _edit(frames, edits: dict) -> None:
+    """Apply {(table, row): {column: value}} to the fixture's frames."""
+    for (table, row), changes in edits.items():
+        for column, value in changes.items():
+            frames[table].loc[row, column] = value
+
+
+OUTLET_WITH_STATEMENT = "the outlet's own words have no statement_id"
+NOT_THE_OUTLET = "voice outlet: voice_actor_id must be the article's outlet (test-outlet)"
+WITHOUT_REPORT = "a speaker's words without a statement must lie in an event report attributed to voice_actor_id"
+
+# The fixture's mentions: 0 "Iran" (outlet), 1 "Syria" (paraphrase in mini-iran-supports-syria, 10-48), 2 "Syria"
+# (quoted in mini-araghchi-stands-with-syria, 49-86), 3 "Araghchi" (outlet); place mention 0 "Aleppo" 121-127
+# (paraphrase of syria-army, inside event report 0, 87-143, attributed to syria-army), as is mention 4 "the army"
+# (129-137).
+MENTION_VOICE_CASES = {
+    "outlet-with-a-statement": (  # (one it lies outside, by another speaker: the one message is the one problem)
+        {("mentions", 0): {"statement_id": "mini-araghchi-stands-with-syria"}},
+        [("mentions", 0, "statement_id", "mini-araghchi-stands-with-syria", OUTLET_WITH_STATEMENT)],
+    ),
+    "outlet-in-an-unknown-article": (  # foreign_key's to report; the outlet is not known, so no outlet to name
+        {("mentions", 3): {"article_id": "no-such-article"}},
+        [("mentions", 3, "article_id", "no-such-article", "unknown reference: no articles.article_id has this value")],
+    ),
+    "outlet-not-the-outlet": (
+        {("mentions", 3): {"voice_actor_id": "iran"}},
+        [("mentions", 3, "voice_actor_id", "iran", NOT_THE_OUTLET)],
+    ),
+    "outlet-failing-both": (
+        {("mentions", 0): {"statement_id": "mini-iran-supports-syria", "voice_actor_id": None}},
+        [("mentions", 0, "statement_id", "mini-iran-supports-syria", OUTLET_WITH_STATEMENT),
+         ("mentions", 0, "voice_actor_id", None, NOT_THE_OUTLET)],
+    ),
+    "paraphrase-outside-its-statement": (
+        {("mentions", 0): {"voice": "paraphrase", "statement_id": "mini-araghchi-stands-with-syria",
+                           "voice_actor_id": "abbas-araghchi"}},
+        [("mentions", 0, "voice_actor_id", "abbas-araghchi", "mention lies outside its statement's span (49-86)")],
+    ),
+    "quoted-not-the-speaker": (
+        {("mentions", 2): {"voice_actor_id": "syria"}},
+        [("mentions", 2, "voice_actor_id", "syria", "voice_actor_id must be the speaker of the statement "
+                                                    "(abbas-araghchi)")],
+    ),
+    "quoted-of-an-unknown-statement": (  # foreign_key's to report, not this rule's
+        {("mentions", 2): {"statement_id": "no-such-statement"}},
+        [("mentions", 2, "statement_id", "no-such-statement",
+          "unknown reference: no statements.statement_id has this value")],
+    ),
+    "statement-span-ends-on-the-mention": (  # statement 0 cut to "Syria" (64-69), the quoted mention's span
+        {("statements", 0): {"char_start": 64, "char_end": 69, "text": "Syria", "content_start": 64,
+                             "content_end": 69}},
+        [],
+    ),
+    "statement-span-starts-after-the-mention": (
+        {("statements", 0): {"char_start": 65, "char_end": 69, "text": "yria", "content_start": 65,
+                             "content_end": 69}},
+        [("mentions", 2, "voice_actor_id", "abbas-araghchi", "mention lies outside its statement's span (65-69)")],
+    ),
+    "statement-span-ends-before-the-mention": (
+        {("statements", 0): {"char_start": 64, "char_end": 68, "text": "Syri", "content_start": 64,
+                             "content_end": 68}},
+        [("mentions", 2, "voice_actor_id", "abbas-araghchi", "mention lies outside its statement's span (64-68)")],
+    ),
+    "no-statement-another-voice-than-the-report": (
+        {("place_mentions", 0): {"voice_actor_id": "iran"}},
+        [("place_mentions", 0, "voice_actor_id", "iran", WITHOUT_REPORT)],
+    ),
+    "report-starts-and-ends-on-mentions": (  # "Aleppo, the army": place mention 0 and mention 4 on its ends
+        {("event_reports", 0): {"char_start": 121, "char_end": 137, "text": "Aleppo, the army"}},
+        [],
+    ),
+    "report-starts-after-a-mention": (
+        {("event_reports", 0): {"char_start": 122, "char_end": 137, "text": "leppo, the army"}},
+        [("place_mentions", 0, "voice_actor_id", "syria-army", WITHOUT_REPORT)],
+    ),
+    "report-ends-before-a-mention": (
+        {("event_reports", 0): {"char_start": 121, "char_end": 136, "text": "Aleppo, the arm"}},
+        [("mentions", 4, "voice_actor_id", "syria-army", WITHOUT_REPORT)],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("edits", "expected"), MENTION_VOICE_CASES.values(), ids=MENTION_VOICE_CASES)
+def test_mention_voice(frames, edits, expected):
+    _edit(frames, edits)
+    assert layer_2(frames) == expected
+
+
+def test_mention_voice_a_statement_or_report_of_another_article(frames):
+    """The same text under another article_id: a statement there, or a report there, is not this article's."""
+    frames["articles"] = pd.concat([frames["articles"], frames["articles"].assign(article_id="other")], ignore_index=True)
+    frames["statements"].loc[1, "article_id"] = "other"
+    frames["event_reports"].loc[0, "article_id"] = "other"
+    frames["mentions"].loc[0, "statement_id"] = "mini-iran-supports-syria"  # (the outlet's words: that message only)
+    found = [f for f in layer_2(frames) if f[0] in ("mentions", "place_mentions")]
+    assert found == [
+        ("mentions", 0, "statement_id", "mini-iran-supports-syria", OUTLET_WITH_STATEMENT),
+        ("mentions", 1, "statement_id", "mini-iran-supports-syria", "statement of another article"),
+        ("mentions", 4, "voice_actor_id", "syria-army", WITHOUT_REPORT),
+        ("place_mentions", 0, "voice_actor_id", "syria-army", WITHOUT_REPORT),
+    ]
 
 
 def test_an_actor_that_is_its_own_parent(frames):

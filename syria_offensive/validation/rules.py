@@ -212,9 +212,10 @@ def run(
 
 
 def _union(runnable: list[Rule]) -> str:
-    """The rules as one query, their failures in rule order and, within a rule, in row order."""
+    """The rules as one query, their failures in rule order and, within a rule, in row order (then by field and
+    message, for a row that fails one rule in several ways)."""
     selects = [f"SELECT {number} AS rule_number, * FROM ({rule.sql}) AS rule" for number, rule in enumerate(runnable)]
-    return "\nUNION ALL\n".join(selects) + "\nORDER BY rule_number, row_index NULLS FIRST"
+    return "\nUNION ALL\n".join(selects) + "\nORDER BY rule_number, row_index NULLS FIRST, field, message"
 
 
 def _run_one(con: duckdb.DuckDBPyConnection, rule: Rule) -> pd.DataFrame:
