@@ -308,12 +308,43 @@ def test_accusation_passes_with_an_accused_target_or_a_reason(frames):
     assert check(frames) == []
 
 
+NOT_REPORTED = "the statement's speaker is not its one `reported` row in statement_speakers"
+SECOND_REPORTED = "a second `reported` speaker (the reported speaker is statements.speaker_id; others are `joint`)"
+ALSO_ADDRESSED = "a speaker of the statement is also one of its `addressed` targets"
+
+
+def _speaker_failures(frames) -> list[tuple]:
+    return [f for f in layer_2(frames) if f[4] in (NOT_REPORTED, SECOND_REPORTED, ALSO_ADDRESSED)]
+
+
 def test_every_statement_has_its_speaker_as_reported(frames):
+    sid, speaker = frames["statements"].loc[0, ["statement_id", "speaker_id"]]
     speakers = frames["statement_speakers"]
-    frames["statement_speakers"] = speakers[speakers["statement_id"] != frames["statements"].loc[0, "statement_id"]]
-    assert "statements.speaker_id: the statement's speaker is not its one `reported` row in statement_speakers" in (
-        check(frames)
+    frames["statement_speakers"] = speakers[speakers["statement_id"] != sid]
+    assert "statements.speaker_id: " + NOT_REPORTED in check(frames)
+    assert _speaker_failures(frames) == [("statements", 0, "speaker_id", speaker, NOT_REPORTED)]
+
+
+@pytest.mark.parametrize(("change", "expected"), [("role", "joint"), ("actor_id", "syria")])
+def test_the_speakers_row_must_be_reported_and_name_the_speaker(frames, change, expected):
+    sid, speaker = frames["statements"].loc[0, ["statement_id", "speaker_id"]]
+    speakers = frames["statement_speakers"]
+    (row,) = speakers.index[(speakers["statement_id"] == sid) & (speakers["actor_id"] == speaker)]
+    speakers.loc[row, change] = expected
+    expected = [("statements", 0, "speaker_id", speaker, NOT_REPORTED)]
+    if change == "actor_id":  # the row then also is a second reported speaker
+        expected.append(("statement_speakers", row, "actor_id", "syria", SECOND_REPORTED))
+    assert sorted(_speaker_failures(frames)) == sorted(expected)
+
+
+def test_a_speaker_may_speak_in_several_statements(frames):
+    """Each statement counts its own speaker rows: one actor reported in two statements is right."""
+    frames["statements"].loc[1, "speaker_id"] = frames["statements"].loc[0, "speaker_id"]
+    speakers = frames["statement_speakers"]
+    speakers.loc[speakers["statement_id"] == frames["statements"].loc[1, "statement_id"], "actor_id"] = (
+        frames["statements"].loc[0, "speaker_id"]
     )
+    assert _speaker_failures(frames) == []
 
 
 def test_a_second_reported_speaker_is_an_error_and_joint_is_not(frames):
@@ -322,18 +353,21 @@ def test_a_second_reported_speaker_is_an_error_and_joint_is_not(frames):
     speakers.loc[len(speakers)] = [sid, "syria", "joint"]
     assert check(frames) == []
     speakers.loc[len(speakers) - 1, "role"] = "reported"
-    assert (
-        "statement_speakers.actor_id: a second `reported` speaker (the reported speaker is statements.speaker_id; "
-        "others are `joint`)" in check(frames)
-    )
+    assert "statement_speakers.actor_id: " + SECOND_REPORTED in check(frames)
+    second = ("statement_speakers", len(speakers) - 1, "actor_id", "syria", SECOND_REPORTED)
+    assert _speaker_failures(frames) == [second]
 
 
 def test_a_speaker_is_not_also_addressed(frames):
     sid, speaker = frames["statements"].loc[0, ["statement_id", "speaker_id"]]
-    frames["statement_targets"].loc[len(frames["statement_targets"])] = [sid, speaker, "addressed"]
-    assert "statement_speakers.actor_id: a speaker of the statement is also one of its `addressed` targets" in (
-        check(frames)
-    )
+    targets = frames["statement_targets"]
+    targets.loc[len(targets)] = [sid, "syria", "addressed"]  # another actor addressed: fine
+    targets.loc[len(targets)] = [sid, speaker, "subject"]  # the speaker speaking of themself: fine
+    assert _speaker_failures(frames) == []
+    targets.loc[len(targets)] = [sid, speaker, "addressed"]
+    assert "statement_speakers.actor_id: " + ALSO_ADDRESSED in check(frames)
+    (row,) = frames["statement_speakers"].index[frames["statement_speakers"]["statement_id"] == sid]
+    assert _speaker_failures(frames) == [("statement_speakers", row, "actor_id", speaker, ALSO_ADDRESSED)]
 
 
 def test_text_hash_must_match(frames):
@@ -529,7 +563,8 @@ def test_mention_voice(frames, edits, expected):
 
 def test_mention_voice_a_statement_or_report_of_another_article(frames):
     """The same text under another article_id: a statement there, or a report there, is not this article's."""
-    frames["articles"] = pd.concat([frames["articles"], frames["articles"].assign(article_id="other")], ignore_index=True)
+    articles = frames["articles"]
+    frames["articles"] = pd.concat([articles, articles.assign(article_id="other")], ignore_index=True)
     frames["statements"].loc[1, "article_id"] = "other"
     frames["event_reports"].loc[0, "article_id"] = "other"
     frames["mentions"].loc[0, "statement_id"] = "mini-iran-supports-syria"  # (the outlet's words: that message only)
