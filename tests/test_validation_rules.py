@@ -113,6 +113,21 @@ def test_span_offsets_out_of_range(frames):
     assert "figures.char_end: offsets are out of range of the article text" in check(frames)
 
 
+@pytest.mark.parametrize("use_kernels", [True, False], ids=["kernel", "plain"])
+@pytest.mark.parametrize(
+    ("article_id", "char_start", "char_end"),
+    [("mini-article", None, 100_000), ("mini-article", -1, None), ("no-such-article", -1, 5)],
+    ids=["no-start", "no-end", "unknown-article"],
+)
+def test_span_text_leaves_a_missing_offset_or_article_to_other_rules(frames, use_kernels, article_id, char_start,
+                                                                     char_end):  # fmt: skip
+    """A span without both offsets, or of an unknown article, cannot be compared with a text: layer 1 reports
+    the missing offset (or the negative one), foreign_key the article; span_text adds nothing."""
+    frames["figures"].loc[0, ["article_id", "char_start", "char_end"]] = [article_id, char_start, char_end]
+    found = rules.run(frames, use_kernels=use_kernels)
+    assert not found["message"].str.contains("offsets are out of range|text differs").any(), found
+
+
 def test_statement_dated_after_its_article(frames):
     frames["statements"].loc[1, ["date", "date_min", "date_max"]] = pd.Timestamp("2025-01-01")
     assert "statements.date: statement is dated after its article's published_date_max" in check(frames)
@@ -209,12 +224,24 @@ def _second_figure(frames, **changes) -> None:
 
 
 def test_a_count_id_links_at_least_two_figures(frames):
+    """Only the lone count_id is reported: a figure alone without a count_id is not a count."""
+    _second_figure(frames, count_id=None)
     frames["figures"].loc[0, "count_id"] = "aleppo-12-killed"
-    assert "figures.count_id: count_id is used by only one figure (it links figures that report the same count)" in (
-        check(frames)
-    )
-    _second_figure(frames)
+    message = "count_id is used by only one figure (it links figures that report the same count)"
+    assert "figures.count_id: " + message in check(frames)
+    assert layer_2(frames) == [("figures", 0, "count_id", "aleppo-12-killed", message)]
+    frames["figures"].loc[1, "count_id"] = "aleppo-12-killed"
     assert check(frames) == []
+
+
+def test_figures_outside_a_count_may_count_other_things(frames):
+    """count_figures_agree compares the figures of one count_id only: a figure without one is not compared."""
+    frames["figures"].loc[0, "count_id"] = "aleppo-12-killed"
+    _second_figure(frames)
+    figures = frames["figures"]
+    other = figures.iloc[[0]].assign(figure_id="mini-12-wounded", count_id=None, measure="wounded")
+    frames["figures"] = pd.concat([figures, other], ignore_index=True).astype(figures.dtypes.to_dict())
+    assert layer_2(frames) == []
 
 
 @pytest.mark.parametrize("changes", [{"measure": "wounded"}, {"counted_actor_id": "iran"}])
@@ -231,6 +258,12 @@ def test_figures_of_one_count_id_count_the_same_thing(frames, changes):
 def test_plover_must_follow_the_crosswalk(frames):
     frames["events"].loc[0, "plover"] = "AID"
     assert "events.plover: plover differs from the CAMEO→PLOVER crosswalk for this cameo code" in check(frames)
+
+
+def test_plover_of_an_unknown_cameo_code_is_left_to_the_code_list(frames):
+    """No crosswalk row to compare with: layer 1 reports the unknown cameo code, plover_crosswalk adds nothing."""
+    frames["events"].loc[0, "cameo"] = "9999"
+    assert layer_2(frames) == []
 
 
 def test_alias_that_occurs_nowhere(frames):
@@ -264,10 +297,19 @@ def test_name_mention_must_be_an_alias(frames):
     assert "mentions.text: name mention is not an alias of its actor" in check(frames)
 
 
+def test_name_mention_must_be_the_text_of_an_alias_of_its_actor(frames):
+    """Not just any alias of the actor: one whose text is the mention's ("Persia" is no alias of iran's)."""
+    (row,) = frames["mentions"].index[frames["mentions"]["text"] == "Iran"]
+    frames["mentions"].loc[row, "text"] = "Persia"
+    assert ("mentions", row, "text", "Persia", "name mention is not an alias of its actor") in layer_2(frames)
+
+
 def test_claim_id_must_link_two_statements(frames):
+    """Only the lone claim_id is reported: the other statement, alone without a claim, is not a claim."""
     frames["statements"].loc[0, "claim_id"] = "lonely-claim"
-    expected = "statements.claim_id: claim_id is used by only one statement (it links the reports of one act of saying)"
-    assert expected in check(frames)
+    message = "claim_id is used by only one statement (it links the reports of one act of saying)"
+    assert "statements.claim_id: " + message in check(frames)
+    assert layer_2(frames) == [("statements", 0, "claim_id", "lonely-claim", message)]
 
 
 def test_claim_id_may_link_two_statements_of_one_article(frames):
@@ -379,14 +421,23 @@ def test_figure_statement_must_be_in_the_same_article(frames):
     frames["articles"] = pd.concat(
         [frames["articles"], frames["articles"].assign(article_id="other")], ignore_index=True
     )
-    frames["statements"].loc[0, "article_id"] = "other"
     frames["figures"].loc[0, "statement_id"] = frames["statements"].loc[0, "statement_id"]
+    assert layer_2(frames) == []  # a statement of the figure's own article
+    frames["statements"].loc[0, "article_id"] = "other"
     assert "figures.statement_id: figure points to a statement of another article" in check(frames)
 
 
 def test_a_place_without_a_point_must_say_why(frames):
     frames["places"].loc[0, ["latitude", "longitude", "coordinate_precision", "coordinate_basis", "notes"]] = None
     assert "places.notes: place has no point (latitude, longitude) and no note saying why" in check(frames)
+
+
+@pytest.mark.parametrize("missing", ["latitude", "longitude"])
+def test_a_place_without_a_point_when_half_of_it_is_missing(frames, missing):
+    """Layer 1 reports the half point; place_point too, since the place cannot be mapped and its note is empty."""
+    frames["places"].loc[0, [missing, "notes"]] = None
+    message = "place has no point (latitude, longitude) and no note saying why"
+    assert layer_2(frames) == [("places", 0, "notes", None, message)]
 
 
 def test_a_place_without_a_point_but_with_a_note_passes(frames):
@@ -442,6 +493,64 @@ def test_nested_statements_may_form_a_chain(frames):
     assert len([m for m in check(frames) if "overlaps" in m]) == 2
 
 
+def _span(frames, statement_id: str, start: int, end: int, nested_in: str | None = None) -> None:
+    """Give a statement (a new copy of mini-iran-supports-syria if it does not exist) the span start-end of the
+    article, as its content too, and its nested_in."""
+    st = frames["statements"]
+    if statement_id not in set(st["statement_id"]):
+        copy = st.iloc[[_statement(frames, "mini-iran-supports-syria")]].assign(statement_id=statement_id)
+        frames["statements"] = st = pd.concat([st, copy], ignore_index=True).astype(st.dtypes.to_dict())
+    text = frames["articles"].loc[0, "text"][start:end]
+    st.loc[_statement(frames, statement_id), ["char_start", "char_end", "text", "content_start", "content_end",
+                                              "nested_in"]] = [start, end, text, start, end, nested_in]  # fmt: skip
+
+
+def _overlaps(frames) -> list[tuple[str, str]]:
+    """(inner statement, the statement it overlaps) for each overlap reported."""
+    found = [f for f in layer_2(frames) if f[4].startswith("span overlaps statement ")]
+    ids = frames["statements"]["statement_id"]
+    return [(ids[row], message.split()[3]) for _, row, _, _, message in found]
+
+
+def test_statements_that_touch_do_not_overlap(frames):
+    """mini-iran-supports-syria is 10-48: a statement from 48 on only touches it (the ends are exclusive)."""
+    _span(frames, "mini-araghchi-stands-with-syria", 48, 86)
+    assert _overlaps(frames) == []
+    _span(frames, "mini-araghchi-stands-with-syria", 47, 86)
+    assert _overlaps(frames) == [("mini-araghchi-stands-with-syria", "mini-iran-supports-syria")]
+
+
+def test_a_statement_nested_elsewhere_still_overlaps_the_one_it_is_not_nested_in(frames):
+    """wide (10-86) holds both fixture statements (nested in it); inner (20-30), nested in wide only, lies inside
+    mini-iran-supports-syria (10-48) too, without being nested in it: that pair is reported."""
+    _span(frames, "wide", 10, 86)
+    for name in ("mini-iran-supports-syria", "mini-araghchi-stands-with-syria"):
+        frames["statements"].loc[_statement(frames, name), "nested_in"] = "wide"
+    assert _overlaps(frames) == []
+    _span(frames, "inner", 20, 30, nested_in="wide")
+    assert _overlaps(frames) == [("inner", "mini-iran-supports-syria")]
+
+
+def test_statements_on_one_span_overlap_unless_one_is_nested_in_the_other(frames):
+    """twin has mini-iran-supports-syria's span (10-48) and inner (20-30) is nested in twin: that something is
+    nested in twin does not make the two twins nested."""
+    _span(frames, "twin", 10, 48)
+    _span(frames, "inner", 20, 30, nested_in="twin")
+    assert sorted(_overlaps(frames)) == [("inner", "mini-iran-supports-syria"), ("twin", "mini-iran-supports-syria")]
+
+
+def test_a_statement_nested_in_a_statement_of_another_article(frames):
+    articles = frames["articles"]
+    frames["articles"] = pd.concat([articles, articles.assign(article_id="other")], ignore_index=True)
+    _span(frames, "elsewhere", 10, 86)
+    frames["statements"].loc[_statement(frames, "elsewhere"), "article_id"] = "other"
+    frames["statements"].loc[_statement(frames, "mini-iran-supports-syria"), "nested_in"] = "elsewhere"
+    row = _statement(frames, "mini-iran-supports-syria")
+    assert [f for f in layer_2(frames) if f[2] == "nested_in"] == [
+        ("statements", row, "nested_in", "elsewhere", "statement is nested in a statement of another article")
+    ]
+
+
 def test_a_statement_nested_in_itself(frames):
     row = _statement(frames, "mini-iran-supports-syria")
     frames["statements"].loc[row, "nested_in"] = "mini-iran-supports-syria"
@@ -462,6 +571,29 @@ def test_statement_content(frames, changes, expected):
     for column, value in changes.items():
         frames["statements"].loc[row, column] = value
     assert any(m.startswith(f"statements.content_start: {expected}") for m in check(frames)), check(frames)
+
+
+NOT_A_PART = "content span is not a non-empty part of the statement's span (10-48)"
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"content_start": 10, "content_end": 48}, []),  # the whole span is a part of it
+        ({"content_start": 9}, [NOT_A_PART]),
+        ({"content_end": 49}, [NOT_A_PART]),
+        ({"content_start": 20, "content_end": 20}, [NOT_A_PART]),  # empty
+        ({"article_id": "no-such-article", "content_end": None},  # checked without its article (foreign_key's)
+         ["content_start and content_end are given together or not at all"]),
+    ],
+    ids=["whole-span", "starts-before", "ends-after", "empty", "unknown-article"],
+)
+def test_statement_content_bounds(frames, changes, expected):
+    row = _statement(frames, "mini-iran-supports-syria")
+    for column, value in changes.items():
+        frames["statements"].loc[row, column] = value
+    found = [f for f in layer_2(frames) if f[2] == "content_start"]
+    assert [f[4] for f in found] == expected and all(f[1] == row for f in found)
 
 
 def _mention(frames, table: str, text: str) -> int:

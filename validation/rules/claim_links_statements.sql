@@ -4,8 +4,5 @@
 -- needs: statements
 SELECT 'statements' AS table_name, s._row AS row_index, 'claim_id' AS field, s.claim_id AS value,
        'claim_id is used by only one statement (it links the reports of one act of saying)' AS message
-FROM statements AS s
-WHERE s.claim_id IN (
-  SELECT claim_id FROM statements WHERE claim_id IS NOT NULL
-  GROUP BY claim_id HAVING count(*) < 2
-)
+FROM (SELECT _row, claim_id, count(*) OVER (PARTITION BY claim_id) AS uses FROM statements) AS s
+WHERE s.claim_id IS NOT NULL AND s.uses < 2

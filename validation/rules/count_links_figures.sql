@@ -3,8 +3,5 @@
 -- needs: figures
 SELECT 'figures' AS table_name, f._row AS row_index, 'count_id' AS field, f.count_id AS value,
        'count_id is used by only one figure (it links figures that report the same count)' AS message
-FROM figures AS f
-WHERE f.count_id IN (
-  SELECT count_id FROM figures WHERE count_id IS NOT NULL
-  GROUP BY count_id HAVING count(*) < 2
-)
+FROM (SELECT _row, count_id, count(*) OVER (PARTITION BY count_id) AS uses FROM figures) AS f
+WHERE f.count_id IS NOT NULL AND f.uses < 2

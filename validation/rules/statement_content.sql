@@ -17,6 +17,6 @@ FROM (
                 THEN 'content span is not a non-empty part of the statement''s span ('
                      || CAST(s.char_start AS VARCHAR) || '-' || CAST(s.char_end AS VARCHAR) || ')'
          END AS message
-  FROM statements AS s JOIN articles AS a ON a.article_id = s.article_id
+  FROM statements AS s LEFT JOIN articles AS a ON a.article_id = s.article_id  -- (an unknown article: its content is still checked)
 ) AS checked
 WHERE message IS NOT NULL

@@ -5,12 +5,12 @@
 --   statement's `nested_in` names another statement of the same article that holds its whole span. A pair is
 --   reported once, on the inner statement (the later start; on the same start, the shorter span).
 -- needs: statements
-WITH RECURSIVE nesting (statement_id, outer_id, steps) AS (
-  SELECT statement_id, nested_in, 1 FROM statements WHERE nested_in IS NOT NULL
-  UNION ALL
-  SELECT n.statement_id, s.nested_in, n.steps + 1
+WITH RECURSIVE nesting (statement_id, outer_id) AS (  -- each statement with every statement it is nested in
+  SELECT statement_id, nested_in FROM statements WHERE nested_in IS NOT NULL
+  UNION  -- (a set: each pair is added once, so a cycle of nested_in ends the walk)
+  SELECT n.statement_id, s.nested_in
   FROM nesting AS n JOIN statements AS s ON s.statement_id = n.outer_id
-  WHERE s.nested_in IS NOT NULL AND n.steps < (SELECT count(*) FROM statements)
+  WHERE s.nested_in IS NOT NULL
 )
 SELECT 'statements' AS table_name, b._row AS row_index, 'char_start' AS field,
        CAST(b.char_start AS VARCHAR) || '-' || CAST(b.char_end AS VARCHAR) AS value,
