@@ -724,6 +724,21 @@ def test_a_cycle_of_parents(frames):
     assert set(cycle["message"]) == {"actor's parent chain comes back to the actor (a cycle of 2 actors)"}
 
 
+@pytest.mark.parametrize(
+    ("parents", "expected"),
+    [({0: 1, 1: 2, 2: 0}, {0: 3, 1: 3, 2: 3}), ({0: 1, 1: 2, 2: 1}, {1: 2, 2: 2})],
+    ids=["cycle-of-three", "chain-into-a-cycle"],
+)
+def test_a_cycle_of_parents_is_measured_and_a_chain_into_it_is_not_reported(frames, parents, expected):
+    """Row 0 → 1 → 2 → 0 is one cycle of three; in 0 → 1 → 2 → 1, row 0 leads into a cycle without being in it."""
+    actors = frames["actors"]
+    for row, parent in parents.items():
+        actors.loc[row, "parent_actor_id"] = actors.loc[parent, "actor_id"]
+    found = [f for f in layer_2(frames) if f[2] == "parent_actor_id"]
+    message = "actor's parent chain comes back to the actor (a cycle of {} actors)"
+    assert {f[1]: f[4] for f in found} == {row: message.format(size) for row, size in expected.items()}
+
+
 def test_a_parent_chain_without_a_cycle_passes(frames):
     """abbas-araghchi → iran → syria (and syria-army → syria): three levels, no cycle."""
     frames["actors"].loc[frames["actors"]["actor_id"] == "iran", "parent_actor_id"] = "syria"
