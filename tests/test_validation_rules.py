@@ -234,7 +234,7 @@ def test_a_count_id_links_at_least_two_figures(frames):
     assert check(frames) == []
 
 
-def test_figures_outside_a_count_may_count_other_things(frames):
+def test_figures_outside_a_count_id_may_count_other_things(frames):
     """count_figures_agree compares the figures of one count_id only: a figure without one is not compared."""
     frames["figures"].loc[0, "count_id"] = "aleppo-12-killed"
     _second_figure(frames)
@@ -760,7 +760,7 @@ def test_twins_that_differ_are_reported_cell_by_cell(frames):
     assert missing == "row is in mentions.csv but not in mentions.parquet"
 
 
-def test_a_row_in_one_twin_only_is_reported_in_a_table_of_keys_only(frames):
+def test_twins_report_a_row_in_one_file_only_in_a_table_of_keys_only(frames):
     """actor_aliases has no column outside its key, so only the missing side can show such a row; the row of
     the Parquet-only one is given as the validator numbers rows (+2: the header and 1-based lines)."""
     parquet = {name: frame.copy() for name, frame in frames.items()}
