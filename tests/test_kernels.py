@@ -37,3 +37,32 @@ def test_span_bytes_marks_unknown_articles_and_out_of_range_offsets():
     assert found["_article_length"].to_pylist() == [4, 3, None, 4, 4, 3, 4]
     assert found["_byte_start"].to_pylist() == [2, 0, None, None, None, 0, 7]
     assert found["_byte_end"].to_pylist() == [7, 3, None, None, None, 2, 7]
+
+
+def test_span_bytes_of_missing_offsets_and_of_an_end_before_the_text():
+    """A missing offset (read as -1 internally) leaves the bytes null, whatever else the row holds; an end more
+    negative than the text is long slices to nothing, as in Python ("abc"[0:-5] == "")."""
+    articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["é𝔘x—", "abc"]})
+    points = kernels.CodePoints(pa.chunked_array([pa.array(articles["text"])]))
+    span = pd.DataFrame(
+        {"article_id": ["a", "a", "b", "b"], "char_start": [None, 1, None, 0], "char_end": [2, None, None, -5]}
+    ).astype({"char_start": "Int64", "char_end": "Int64"})
+    found = kernels.span_bytes(span, articles, points)
+    assert found["_article_length"].to_pylist() == [4, 4, 3, 3]
+    assert found["_byte_start"].to_pylist() == [None, None, None, 0]
+    assert found["_byte_end"].to_pylist() == [None, None, None, 0]
+    assert "abc"[0:-5] == ""
+
+
+def test_the_bytes_under_a_null_slot_are_not_counted():
+    """Arrow may keep bytes under a null (here "é" at bytes 2-4): they belong to no text, so the text after the
+    null still starts at code point 0 of its own bytes."""
+    data = "éé€".encode()
+    texts = pa.StringArray.from_buffers(
+        3, pa.py_buffer(np.array([0, 2, 4, 7], dtype=np.int32).tobytes()), pa.py_buffer(data),
+        pa.py_buffer(np.packbits([1, 0, 1], bitorder="little").tobytes()),
+    )  # fmt: skip
+    assert texts.to_pylist() == ["é", None, "€"]
+    points = kernels.CodePoints(pa.chunked_array([texts]))
+    assert points.length.tolist() == [1, 0, 1]
+    assert points.to_bytes(np.array([0, 0, 2, 2]), np.array([0, 1, 0, 1])).tolist() == [0, 2, 0, 3]
