@@ -66,3 +66,12 @@ def test_the_bytes_under_a_null_slot_are_not_counted():
     points = kernels.CodePoints(pa.chunked_array([texts]))
     assert points.length.tolist() == [1, 0, 1]
     assert points.to_bytes(np.array([0, 0, 2, 2]), np.array([0, 1, 0, 1])).tolist() == [0, 2, 0, 3]
+
+
+def test_span_bytes_with_one_article_and_a_span_of_an_unknown_one():
+    articles = pd.DataFrame({"article_id": ["a"], "text": ["é𝔘"]})
+    points = kernels.CodePoints(pa.chunked_array([pa.array(articles["text"])]))
+    span = pd.DataFrame({"article_id": ["zz", "a"], "char_start": [0, 1], "char_end": [1, 2]})
+    found = kernels.span_bytes(span.astype({"char_start": "Int64", "char_end": "Int64"}), articles, points)
+    assert found["_article_length"].to_pylist() == [None, 2]
+    assert (found["_byte_start"].to_pylist(), found["_byte_end"].to_pylist()) == ([None, 2], [None, 6])

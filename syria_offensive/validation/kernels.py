@@ -68,10 +68,8 @@ def span_bytes(span: pd.DataFrame, articles: pd.DataFrame, code_points: CodePoin
     usable &= (start >= 0) & (end <= length)
     end = np.maximum(np.where(end < 0, np.maximum(end + length, 0), end), np.minimum(start, length))
     start = np.minimum(start, length)
-    byte_start = np.where(usable, code_points.to_bytes(row, np.where(usable, start, 0)), 0)
-    byte_end = np.where(usable, code_points.to_bytes(row, np.where(usable, end, 0)), 0)
-    return {
+    return {  # (to_bytes gives some number for a row that is not usable; the mask makes it null)
         "_article_length": pa.array(length, mask=~known),
-        "_byte_start": pa.array(byte_start, mask=~usable),
-        "_byte_end": pa.array(byte_end, mask=~usable),
+        "_byte_start": pa.array(code_points.to_bytes(row, start), mask=~usable),
+        "_byte_end": pa.array(code_points.to_bytes(row, end), mask=~usable),
     }
