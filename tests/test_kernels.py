@@ -49,6 +49,7 @@ def test_span_bytes_of_missing_offsets_and_of_an_end_before_the_text():
     ).astype({"char_start": "Int64", "char_end": "Int64"})
     found = kernels.span_bytes(span, articles, points)
     assert found["_article_length"].to_pylist() == [4, 4, 3, 3]
+    assert {found[c].type for c in found} == {pa.int64()}  # offsets, not doubles (missing offsets must not make floats)
     assert found["_byte_start"].to_pylist() == [None, None, None, 0]
     assert found["_byte_end"].to_pylist() == [None, None, None, 0]
     assert "abc"[0:-5] == ""
