@@ -53,6 +53,16 @@ def test_every_rule_file_has_tests_chosen_for_its_mutants():
     assert stems == set(sql_mutants.TESTS_BY_FILE)
 
 
+def test_every_rule_test_is_chosen_for_some_rule_file():
+    """A rule test whose name matches no keyword of TESTS_BY_FILE would never run on a mutant: its rule's mutants
+    would survive it. Tests of no SQL rule are named in NOT_RULE_TESTS."""
+    import tests.test_validation_rules as rule_tests
+
+    chosen = set(sql_mutants._selected(rule_tests, None))
+    every = {name for name in dir(rule_tests) if name.startswith("test_")}
+    assert every - chosen == sql_mutants.NOT_RULE_TESTS
+
+
 def test_the_report_names_modules_and_reads_the_equivalents_list():
     assert mutation_report.module_of("syria_offensive.transforms.dates.x_resolve__mutmut_3") == (
         "syria_offensive/transforms/dates.py"

@@ -69,6 +69,18 @@ TESTS_BY_FILE = {
     "twins_agree": "twins",
 }
 
+# The tests of tests/test_validation_rules.py that test no SQL rule (layer 1, the engine's parsing): every other
+# test there must be chosen by a keyword above, or its rule's mutants would survive it unseen.
+NOT_RULE_TESTS = {
+    "test_field_constraints_generated_from_the_schema",
+    "test_duplicate_primary_key",
+    "test_duplicate_composite_primary_key",
+    "test_wrong_dtype_is_reported",
+    "test_row_rules",
+    "test_an_unknown_qualifier_is_reported_by_its_code_list_only",
+    "test_every_rule_parses_as_spark_sql",
+}
+
 TOKEN = re.compile(
     r"(?P<comment>--[^\n]*)|(?P<string>'(?:[^']|'')*')|(?P<word>[A-Za-z_]\w*)|(?P<number>\d+)"
     r"|(?P<op><>|<=|>=|!=|[=<>+-])|(?P<open>\()|(?P<close>\))|(?P<other>\S)"
