@@ -44,6 +44,7 @@ mutation: $(STAMP)       ## mutation testing of the transforms and the validatio
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 codelists: $(STAMP)      ## re-derive schema/codelists/cameo.csv and plover.csv from the upstream copies
 	$(PY) -m syria_offensive.codelists

@@ -240,9 +240,7 @@ def _relatives(actors: pd.DataFrame) -> pd.DataFrame:
     return pairs.drop_duplicates()
 
 
-def speakers_not_in_events(
-    statements: pd.DataFrame, event_actors: pd.DataFrame, actors: pd.DataFrame
-) -> list[Problem]:
+def speakers_not_in_events(statements: pd.DataFrame, event_actors: pd.DataFrame, actors: pd.DataFrame) -> list[Problem]:
     """Warnings: a statement's speaker that is neither an actor of its event nor above or below one in the
     actor tree (the state of a minister on the call counts; an unrelated actor does not)."""
     rows = statements[statements["event_id"].notna()][["statement_id", "speaker_id", "event_id", "_file", "_line"]]

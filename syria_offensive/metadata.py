@@ -40,6 +40,7 @@ TABLE_ORDER = [
     "place_mentions",
 ]
 
+
 @cache
 def codelist(name: str) -> pd.DataFrame:
     """A code list as a frame with at least `code` and `description` (all strings)."""

@@ -134,7 +134,7 @@ def candidates(text: str, outlet_actor: str, reference: Reference) -> list[Candi
             named = speakers_in(sentence, last_speaker, pattern, actor_of)
             # no quotation and no reporting verb: a claim in the outlet's own voice
             found.speakers = list(dict.fromkeys([*named, outlet_actor] if quoted or verb else [outlet_actor, *named]))
-            full_quote = quoted and not verb and sentence.strip()[0] in "“\"‘"
+            full_quote = quoted and not verb and sentence.strip()[0] in '“"‘'
             found.mode = "direct" if full_quote else "mixed" if quoted else "indirect"
             phrase = RELATIVE_PHRASE.search(sentence) or RELATIVE_PHRASE.search(previous)
             if phrase:
@@ -244,10 +244,20 @@ def evaluate(articles: pd.DataFrame, statements: pd.DataFrame, reference: Refere
         recalled = covered_share(curated, proposed) >= 0.5
         precise = covered_share(proposed, curated) >= 0.5
         first, anywhere = _speakers(curated[recalled], proposed)
-        rows.append((article["article_id"], len(curated), len(proposed), int(recalled.sum()), int(precise.sum()),
-                     first, anywhere))
-    return pd.DataFrame(rows, columns=["article", "curated", "proposed", "recalled", "precise", "speaker_first",
-                                       "speaker_any"])
+        rows.append(
+            (
+                article["article_id"],
+                len(curated),
+                len(proposed),
+                int(recalled.sum()),
+                int(precise.sum()),
+                first,
+                anywhere,
+            )
+        )
+    return pd.DataFrame(
+        rows, columns=["article", "curated", "proposed", "recalled", "precise", "speaker_first", "speaker_any"]
+    )
 
 
 def _speakers(curated: pd.DataFrame, proposed: pd.DataFrame) -> tuple[int, int]:

@@ -47,9 +47,7 @@ def read_csv(data: bytes) -> pd.DataFrame:
 
 def committed(table: str, rev: str, root: Path = ROOT) -> bytes | None:
     """The table's CSV at `rev`, or None when the table did not exist there."""
-    result = subprocess.run(
-        ["git", "show", f"{rev}:datasets/{table}.csv"], cwd=root, capture_output=True, check=False
-    )
+    result = subprocess.run(["git", "show", f"{rev}:datasets/{table}.csv"], cwd=root, capture_output=True, check=False)
     return result.stdout if result.returncode == 0 else None
 
 
@@ -91,9 +89,7 @@ def cell_change(old: str, new: str) -> str:
 
 
 def render(found: TableDiff, key: list[str]) -> list[str]:
-    lines = [
-        f"## {found.table}: {len(found.added)} added, {len(found.removed)} removed, {len(found.changed)} changed"
-    ]
+    lines = [f"## {found.table}: {len(found.added)} added, {len(found.removed)} removed, {len(found.changed)} changed"]
     for label, rows in (("+", found.added), ("-", found.removed)):
         for row in rows.head(MAX_SHOWN).to_dict("records"):
             rest = [f"{c}={_short(v)}" for c, v in row.items() if c not in key and v != ""][:4]

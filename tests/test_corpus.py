@@ -13,8 +13,9 @@ def articles(*rows: tuple[str, str | None, str | None, str | None, str | None]) 
     ).assign(title=lambda f: "Title of " + f["article_id"], date_basis="inferred")
     for column in ("published_date_min", "published_date_max"):
         frame[column] = pd.to_datetime(frame[column])
-    return frame.assign(published_date=frame["published_date_min"].where(frame["published_date_min"].eq(
-        frame["published_date_max"])))
+    return frame.assign(
+        published_date=frame["published_date_min"].where(frame["published_date_min"].eq(frame["published_date_max"]))
+    )
 
 
 def test_the_summary_counts_the_articles_and_outlets_and_spans_their_dates():
@@ -37,7 +38,5 @@ def test_the_summary_counts_the_articles_and_outlets_and_spans_their_dates():
 
 def test_an_open_latest_date_is_said_not_hidden():
     frame = articles(("a", None, "2024-11-29", "2024-12-01", None), ("b", None, "2024-12-02", None, None))
-    assert "published from 29 November 2024 (for some, the latest possible date is not known)" in corpus.summary(
-        frame
-    )
+    assert "published from 29 November 2024 (for some, the latest possible date is not known)" in corpus.summary(frame)
     assert corpus.count_words(12, "outlet") == "12 outlets" and corpus.count_words(1, "outlet") == "one outlet"

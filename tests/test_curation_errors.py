@@ -30,7 +30,7 @@ MISTAKES = {
         'quote: "At least 12 people"',
         "quote: At least 12 people: the army",
         "mini-article.yaml:25: YAML syntax error: mapping values are not allowed here (got '    quote: At least 12 "
-        "people: the army', expected the value in quotes, because it contains \": \" (e.g. quote: \"he said: no\"))",
+        'people: the army\', expected the value in quotes, because it contains ": " (e.g. quote: "he said: no"))',
     ),
     "yaml: a tab in the indentation": (
         ARTICLE,

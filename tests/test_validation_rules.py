@@ -73,8 +73,11 @@ POINT_RULE = "latitude, longitude, coordinate_precision and coordinate_basis are
         ("statements", {"date_min": pd.Timestamp("2024-11-30")}, "date_min <= date <= date_max"),
         ("articles", {"published_date_max": pd.Timestamp("2024-01-01")}, "published_date_min <= published_date"),
         ("events", {"start_date": pd.Timestamp("2024-01-01")}, "start_min <= start_date <= start_max"),
-        ("events", {"end_min": pd.Timestamp("2024-12-01"), "end_max": pd.Timestamp("2024-11-30"),
-                    "end_basis": "inferred"}, "end_min <= end_date <= end_max"),
+        (
+            "events",
+            {"end_min": pd.Timestamp("2024-12-01"), "end_max": pd.Timestamp("2024-11-30"), "end_basis": "inferred"},
+            "end_min <= end_date <= end_max",
+        ),
         ("events", {"end_max": pd.Timestamp("2024-01-01"), "end_basis": "inferred"}, "start_min <= end_max"),
         ("events", {"end_max": pd.Timestamp("2024-12-30")}, "an end bound needs its basis"),
         ("figures", {"qualifier": "range", "value": None, "low": 20, "high": 3}, "low <= high"),
@@ -327,8 +330,10 @@ def _as_accusation(frames, notes: str | None) -> None:
 def test_accusation_needs_an_accused_target(frames):
     _as_accusation(frames, "Denounces the attack.")
     found = check(frames)
-    assert "statements.cameo: a CAMEO 11x statement has no accused target (expected a statement_targets row with " \
+    assert (
+        "statements.cameo: a CAMEO 11x statement has no accused target (expected a statement_targets row with "
         'role accused, or a note "No accused target: <why>")' in found
+    )
 
 
 def test_accusation_needs_an_accused_target_not_just_any_target(frames):
@@ -383,9 +388,9 @@ def test_a_speaker_may_speak_in_several_statements(frames):
     """Each statement counts its own speaker rows: one actor reported in two statements is right."""
     frames["statements"].loc[1, "speaker_id"] = frames["statements"].loc[0, "speaker_id"]
     speakers = frames["statement_speakers"]
-    speakers.loc[speakers["statement_id"] == frames["statements"].loc[1, "statement_id"], "actor_id"] = (
-        frames["statements"].loc[0, "speaker_id"]
-    )
+    speakers.loc[speakers["statement_id"] == frames["statements"].loc[1, "statement_id"], "actor_id"] = frames[
+        "statements"
+    ].loc[0, "speaker_id"]
     assert _speaker_failures(frames) == []
 
 
@@ -583,8 +588,10 @@ NOT_A_PART = "content span is not a non-empty part of the statement's span (10-4
         ({"content_start": 9}, [NOT_A_PART]),
         ({"content_end": 49}, [NOT_A_PART]),
         ({"content_start": 20, "content_end": 20}, [NOT_A_PART]),  # empty
-        ({"article_id": "no-such-article", "content_end": None},  # checked without its article (foreign_key's)
-         ["content_start and content_end are given together or not at all"]),
+        (
+            {"article_id": "no-such-article", "content_end": None},  # checked without its article (foreign_key's)
+            ["content_start and content_end are given together or not at all"],
+        ),
     ],
     ids=["whole-span", "starts-before", "ends-after", "empty", "unknown-article"],
 )
