@@ -6,7 +6,7 @@
 --   reported once, on the inner statement (the later start; on the same start, the shorter span).
 -- needs: statements
 WITH RECURSIVE nesting (statement_id, outer_id) AS (  -- each statement with every statement it is nested in
-  SELECT statement_id, nested_in FROM statements  -- (a null outer_id: not nested, or the chain has ended)
+  SELECT statement_id, nested_in FROM statements WHERE nested_in IS NOT NULL  -- (a null outer_id: the chain ends)
   UNION  -- (a set: each pair is added once, so a cycle of nested_in ends the walk)
   SELECT n.statement_id, s.nested_in FROM nesting AS n JOIN statements AS s ON s.statement_id = n.outer_id
 )
