@@ -422,10 +422,14 @@ def test_text_hash_must_match(frames):
     assert "articles.text_sha256: text_sha256 is not the SHA-256 of text" in check(frames)
 
 
+def _another_article(frames) -> None:
+    """The fixture's article again, as article_id "other" (same text: spans there are valid)."""
+    articles = frames["articles"]
+    frames["articles"] = pd.concat([articles, articles.assign(article_id="other")], ignore_index=True)
+
+
 def test_figure_statement_must_be_in_the_same_article(frames):
-    frames["articles"] = pd.concat(
-        [frames["articles"], frames["articles"].assign(article_id="other")], ignore_index=True
-    )
+    _another_article(frames)
     frames["figures"].loc[0, "statement_id"] = frames["statements"].loc[0, "statement_id"]
     assert layer_2(frames) == []  # a statement of the figure's own article
     frames["statements"].loc[0, "article_id"] = "other"
@@ -545,8 +549,7 @@ def test_statements_on_one_span_overlap_unless_one_is_nested_in_the_other(frames
 
 
 def test_a_statement_nested_in_a_statement_of_another_article(frames):
-    articles = frames["articles"]
-    frames["articles"] = pd.concat([articles, articles.assign(article_id="other")], ignore_index=True)
+    _another_article(frames)
     _span(frames, "elsewhere", 10, 86)
     frames["statements"].loc[_statement(frames, "elsewhere"), "article_id"] = "other"
     frames["statements"].loc[_statement(frames, "mini-iran-supports-syria"), "nested_in"] = "elsewhere"
@@ -572,9 +575,7 @@ def test_a_statement_nested_in_itself(frames):
     ],
 )
 def test_statement_content(frames, changes, expected):
-    row = _statement(frames, "mini-iran-supports-syria")
-    for column, value in changes.items():
-        frames["statements"].loc[row, column] = value
+    _edit(frames, {("statements", _statement(frames, "mini-iran-supports-syria")): changes})
     assert any(m.startswith(f"statements.content_start: {expected}") for m in check(frames)), check(frames)
 
 
@@ -597,14 +598,9 @@ NOT_A_PART = "content span is not a non-empty part of the statement's span (10-4
 )
 def test_statement_content_bounds(frames, changes, expected):
     row = _statement(frames, "mini-iran-supports-syria")
-    for column, value in changes.items():
-        frames["statements"].loc[row, column] = value
+    _edit(frames, {("statements", row): changes})
     found = [f for f in layer_2(frames) if f[2] == "content_start"]
     assert [f[4] for f in found] == expected and all(f[1] == row for f in found)
-
-
-def _mention(frames, table: str, text: str) -> int:
-    return frames[table].index[frames[table]["text"] == text][0]
 
 
 def layer_2(frames) -> list[tuple]:
@@ -702,8 +698,7 @@ def test_mention_voice(frames, edits, expected):
 
 def test_mention_voice_a_statement_or_report_of_another_article(frames):
     """The same text under another article_id: a statement there, or a report there, is not this article's."""
-    articles = frames["articles"]
-    frames["articles"] = pd.concat([articles, articles.assign(article_id="other")], ignore_index=True)
+    _another_article(frames)
     frames["statements"].loc[1, "article_id"] = "other"
     frames["event_reports"].loc[0, "article_id"] = "other"
     frames["mentions"].loc[0, "statement_id"] = "mini-iran-supports-syria"  # (the outlet's words: that message only)
