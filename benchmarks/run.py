@@ -153,7 +153,48 @@ def worker_real(directory: Path) -> dict:
     return timed
 
 
+HOSTILE_TAIL = 200_000_000  # NUL bytes appended to one CSV file of the real package
+HOSTILE_TARGETS = {"peak GiB": 1.0, "output KB": 100.0}
+
+
+def worker_hostile(directory: Path, tail: int = HOSTILE_TAIL) -> dict:
+    """The validator as a user runs it on a copy of the real package with `tail` NUL bytes appended to
+    figures.csv: its wall time, peak RSS, output size and exit code (it must stay bounded: issue #21)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "datasets"
+        shutil.copytree(directory, copy)
+        with open(copy / "figures.csv", "ab") as handle:
+            for _ in range(tail // 10_000_000):
+                handle.write(b"\x00" * 10_000_000)
+            handle.write(b"\x00" * (tail % 10_000_000))
+        start = time.perf_counter()
+        command = [sys.executable, "-m", "syria_offensive.validation", str(copy)]
+        result = subprocess.run(command, capture_output=True, check=False)
+        return {
+            "tail_bytes": tail,
+            "total_s": time.perf_counter() - start,
+            "peak_bytes": _peak_bytes(resource.RUSAGE_CHILDREN),
+            "output_bytes": len(result.stdout) + len(result.stderr),
+            "exit": result.returncode,
+        }
+
+
+def hostile_line(hostile: dict | None) -> str:
+    """The verdict on the hostile tail: exit 1, peak under 1 GiB, output under 100 KB."""
+    if hostile is None:
+        return "- hostile tail: not measured"
+    peak, output = hostile["peak_bytes"] / GIB, hostile["output_bytes"] / 1000
+    met = hostile["exit"] == 1 and peak < HOSTILE_TARGETS["peak GiB"] and output < HOSTILE_TARGETS["output KB"]
+    return (
+        f"- hostile tail ({hostile['tail_bytes'] / 1e6:,.0f} MB of NUL bytes appended to figures.csv of the real "
+        f"package), the validator as users run it: exit {hostile['exit']}, {hostile['total_s']:.1f} s, peak "
+        f"{peak:.2f} GiB (target < {HOSTILE_TARGETS['peak GiB']:g}), output {output:.1f} KB (target < "
+        f"{HOSTILE_TARGETS['output KB']:g}) — {'met' if met else 'NOT met'}"
+    )
+
+
 WORKERS = {
+    "hostile": worker_hostile,
     "build": worker_build,
     "read": worker_read,
     "validate": worker_validate,
@@ -261,6 +302,7 @@ def report(
     info: dict[str, str],
     real: list[dict] | None = None,
     validation_exponent: float | None = None,
+    hostile: dict | None = None,
 ) -> tuple[str, dict]:
     measured = [r for r in results if r["frictionless"]]
     per_row = measured[-1]["frictionless"]["total_s"] / measured[-1]["rows"] if measured else None
@@ -339,6 +381,7 @@ def report(
         if len(results) > 1
         else "- build time against N: not fitted (one size measured)",
         real_line(real),
+        hostile_line(hostile),
     ]
     text = "\n".join(
         [
@@ -376,6 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs of each read and validation (the fastest counts)")
     parser.add_argument("--frictionless-max", type=int, default=100_000, help="largest N validated by frictionless")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--hostile-tail", type=int, default=HOSTILE_TAIL, help="NUL bytes appended (bounded cost)")
     parser.add_argument("--real", type=Path, default=ROOT / "datasets", help="the real package (cold-process target)")
     parser.add_argument("--workdir", type=Path, help="where packages are written (default: a temporary directory)")
     parser.add_argument("--keep", action="store_true", help="keep the generated packages")
@@ -387,6 +431,8 @@ def main(argv: list[str] | None = None) -> int:
         kind, *rest = args.worker
         if kind == "build":
             out = worker_build(int(rest[0]), Path(rest[1]), int(rest[2]))
+        elif kind == "hostile":
+            out = worker_hostile(Path(rest[0]), int(rest[1]))
         else:
             out = WORKERS[kind](Path(rest[0]))
         print(json.dumps(out))
@@ -419,7 +465,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     log("real package: the validator (every layer) and frictionless, cold processes ...")
     real = [measure("real", str(args.real)) for _ in range(args.repeat)]
-    text, _ = report(results, exponent, machine(), real, validation_exponent)
+    log(f"hostile tail: the validator on the real package with {args.hostile_tail:,} NUL bytes appended ...")
+    hostile = measure("hostile", str(args.real), str(args.hostile_tail))
+    text, _ = report(results, exponent, machine(), real, validation_exponent, hostile)
     text += f"\nTotal benchmark time: {time.perf_counter() - started:,.0f} s.\n"
     print(text)
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -13,10 +13,17 @@ def failures(table: str, rows: pd.Index | list, column: str, values, message: st
         return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
     frame = pd.DataFrame({"row": list(rows), "value": list(values) if values is not None else [None] * len(rows)})
     frame["table"], frame["column"], frame["message"] = table, column, message
-    frame["value"] = frame["value"].map(
-        lambda v: None if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
-    )
+    frame["value"] = frame["value"].map(as_text)
     return frame[COLUMNS]
+
+
+def as_text(value: object) -> str | None:
+    """A failing value as a report shows it: None when missing, a date as an ISO date (not a timestamp)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        return value.date().isoformat()
+    return str(value)
 
 
 def combine(parts: list[pd.DataFrame]) -> pd.DataFrame:

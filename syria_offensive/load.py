@@ -101,9 +101,12 @@ def extract(archive: Path, target: Path) -> Path:
             zf.extractall(target)
     except zipfile.BadZipFile as err:
         raise LoadError(f"{archive}: not a zip archive ({err})") from None
-    found = sorted(target.rglob("datapackage.json"), key=lambda p: len(p.parts))
+    found = sorted(target.rglob("datapackage.json"), key=lambda p: (len(p.parts), str(p)))
     if not found:
         raise LoadError(f"{archive}: not a release of the package (it holds no datapackage.json)")
+    shallowest = [p.parent.relative_to(target).as_posix() for p in found if len(p.parts) == len(found[0].parts)]
+    if len(shallowest) > 1:  # (which one is read would depend on the file system's order)
+        raise LoadError(f"{archive}: holds more than one package at the same depth: {', '.join(shallowest[:5])}")
     return found[0].parent
 
 

@@ -19,6 +19,7 @@ through Float64), numbers without NaN (which the text path reports as "not a num
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -182,25 +183,33 @@ def read_parquet(path: Path, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pa.table(columns).to_pandas(types_mapper=ARROW_TO_PANDAS.get, ignore_metadata=True), combine(problems)
 
 
-def _read_table(directory: Path, fmt: str, name: str, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _read_table(
+    directory: Path, fmt: str, name: str, table: Table, refused: Mapping[str, str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One table read and typed; a file that is refused, missing or unreadable is one failure (its first line:
+    Arrow's errors run to many lines of internal names) and an empty frame, so that the other layers run."""
     reader = {"csv": read_csv, "parquet": read_parquet}[fmt]
     path = directory / f"{name}.{fmt}"
-    problems = []
-    try:
-        raw, found = reader(path, table)
-        problems.append(found)
-    except FileNotFoundError:
-        problems.append(failures(name, [None], "(file)", [path.name], "file is missing"))
+    problem, found = refused.get(path.name), combine([])
+    if problem is None:
+        try:
+            raw, found = reader(path, table)
+        except FileNotFoundError:
+            problem = "file is missing"
+        except (ValueError, OSError, UnicodeDecodeError, pa.ArrowException, pd.errors.ParserError) as err:
+            problem = f"cannot be read: {str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__}"
+    if problem is not None:
+        found = failures(name, [None], "(file)", [path.name], problem[:300])
         raw = pd.DataFrame({f: pd.Series(dtype="string") for f in table.field_names})
-    except (ValueError, OSError, UnicodeDecodeError, pa.ArrowException, pd.errors.ParserError) as err:
-        problems.append(failures(name, [None], "(file)", [path.name], f"cannot be read: {err}"[:300]))
-        raw = pd.DataFrame({f: pd.Series(dtype="string") for f in table.field_names})
-    frame, found = _convert(table, raw)
-    return frame, combine([*problems, found])
+    frame, converted = _convert(table, raw)
+    return frame, combine([found, converted])
 
 
-def read_package(directory: Path, fmt: str = "csv") -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    """All tables of a package directory in one format, typed; plus the failures met while reading.
+def read_package(
+    directory: Path, fmt: str = "csv", refused: Mapping[str, str] | None = None
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """All tables of a package directory in one format, typed; plus the failures met while reading. `refused`:
+    file name -> why it is not read (the validator screens an untrusted copy first: validation/screen.py).
 
     The tables are read in two threads, the largest files first (reading and converting release the GIL);
     frames and failures come in table order."""
@@ -212,6 +221,8 @@ def read_package(directory: Path, fmt: str = "csv") -> tuple[dict[str, pd.DataFr
         return path.stat().st_size if path.is_file() else 0
 
     names = sorted(tables(), key=lambda name: -size(name))
+    refused = refused or {}
     with ThreadPoolExecutor(max_workers=2) as pool:
-        read = dict(zip(names, pool.map(lambda n: _read_table(directory, fmt, n, tables()[n]), names), strict=True))
+        read = pool.map(lambda n: _read_table(directory, fmt, n, tables()[n], refused), names)
+        read = dict(zip(names, read, strict=True))
     return {name: read[name][0] for name in tables()}, combine([read[name][1] for name in tables()])

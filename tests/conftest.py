@@ -19,6 +19,7 @@ SLOW_MODULES = {
     "test_hostile_input": "fuzzing the loader, the build and the validator: minutes",
     "test_synthetic": "synthetic packages validated with every layer",
     "test_validator": "the validator on whole packages and zips, in subprocesses",
+    "test_untrusted_copies": "the validator on damaged copies of the fixture package",
     "test_validation_rules": "every validation rule on the fixture package",
     "test_benchmark": "runs the benchmark script",
     "test_build": "a subprocess build per test",

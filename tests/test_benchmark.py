@@ -18,6 +18,7 @@ def test_a_small_benchmark_writes_the_table_targets_and_machine(tmp_path):
     output = tmp_path / "latest.md"
     command = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "200", "400", "--repeat", "2"]
     command += ["--frictionless-max", "200", "--workdir", str(tmp_path / "work"), "--output", str(output)]
+    command += ["--hostile-tail", "20000000"]
     result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     text = output.read_text(encoding="utf-8")
@@ -27,6 +28,7 @@ def test_a_small_benchmark_writes_the_table_targets_and_machine(tmp_path):
     assert "within the 2 interleaved read-validation pairs" in text
     assert "build time ∝ N^" in text and "validation time ∝ N^" in text and "- cores: " in text
     assert "- real package, every layer, cold process / `frictionless validate` alone: " in text
+    assert "- hostile tail (20 MB of NUL bytes appended to figures.csv of the real package), " in text
     assert not (tmp_path / "work" / "package-200").exists()  # packages are removed unless --keep
 
 

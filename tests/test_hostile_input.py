@@ -55,7 +55,11 @@ def mutate(data: bytes, how: str, where: float, blob: bytes) -> bytes:
 
 
 HOW = st.sampled_from(["truncate", "latin-1", "utf-16", "bom", "crlf", "nul", "huge field", "insert", "delete"])
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# derandomize: the same examples on every run, so that the suite cannot pass or fail by chance (a failing
+# example found while developing becomes an explicit test)
+SETTINGS = settings(
+    max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @SETTINGS

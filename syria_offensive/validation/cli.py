@@ -23,29 +23,41 @@ from syria_offensive.failures import COLUMNS, combine
 from syria_offensive.load import LoadError, extract
 from syria_offensive.metadata import tables
 from syria_offensive.readers import read_package
-from syria_offensive.validation import rules
-from syria_offensive.validation.descriptor import declared_problems, shape_problems
-from syria_offensive.validation.frictionless_check import validate_directory
+from syria_offensive.validation import rules, screen
+from syria_offensive.validation.descriptor import (
+    declared_problems,
+    expected_resources,
+    profile_problems,
+    shape_problems,
+)
+from syria_offensive.validation.frictionless_check import frictionless_problems
 from syria_offensive.validation.layers import check_frames, unreadable_tables, with_keys
+
+SHOWN = 200  # characters of a value, key or message printed
+PER_KIND = 50  # lines of one kind printed before "and K more"
+KIND = ["layer", "format", "table", "column"]
 
 
 def validate(directory: Path, formats: list[str]) -> pd.DataFrame:
     """Every failure of every layer, as one frame (table, row, column, value, message, layer, format, key).
 
-    Frictionless (about a third of the time on a small package) runs in a thread at the same time as the
-    project's layers, whose heavy work (Arrow, DuckDB) releases the GIL. (Not in a forked process: a fork
-    of a process with Arrow's and DuckDB's threads crashed.)"""
+    The copy is screened first (screen.py): a table file that is not a regular file inside the package, or
+    that would cost without bound, is refused with one line and not read by any layer. Frictionless (about a
+    third of the time on a small package) runs in a thread at the same time as the project's layers, whose
+    heavy work (Arrow, DuckDB) releases the GIL. (Not in a forked process: a fork of a process with Arrow's
+    and DuckDB's threads crashed.)"""
+    refused = screen.table_files(directory)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        package_level = pool.submit(_package_level, directory)
-        found = _layers(directory, formats)
+        package_level = pool.submit(_package_level, directory, formats, refused)
+        found = _layers(directory, formats, refused)
         return combine([found, package_level.result()])
 
 
-def _layers(directory: Path, formats: list[str]) -> pd.DataFrame:
+def _layers(directory: Path, formats: list[str], refused: dict[str, str]) -> pd.DataFrame:
     """The reader and layers 1 and 2 on each format, and the twins rule when both are read."""
     parts, read = [], {}
     for fmt in formats:
-        frames, read_failures = read_package(directory, fmt)
+        frames, read_failures = read_package(directory, fmt, refused)
         parts.append(check_frames(frames, read_failures).assign(format=fmt))
         read[fmt] = (frames, unreadable_tables(read_failures))
     if len(read) == 2:  # the twins rule: both formats hold the same rows
@@ -55,20 +67,44 @@ def _layers(directory: Path, formats: list[str]) -> pd.DataFrame:
     return combine(parts)
 
 
-def _package_level(directory: Path) -> pd.DataFrame:
-    """Frictionless on the copy, and that its descriptor declares exactly this package (when its shape lets
-    it be read: validate_directory reports a descriptor that cannot be read or breaks the profile)."""
-    frictionless = validate_directory(directory)
-    try:
-        descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        descriptor = None
-    well_shaped = isinstance(descriptor, dict) and not shape_problems(descriptor)
-    declared = declared_problems(descriptor) if well_shaped else []
+def _package_level(directory: Path, formats: list[str], refused: dict[str, str]) -> pd.DataFrame:
+    """The descriptor (its shape, that it declares exactly this package, no profile to fetch), Frictionless on
+    the resources the screen let through, and the refused files of a format the layers do not read (those of
+    the formats read are the reader's to report)."""
+    descriptor, unusable = screen.read_descriptor(directory)
+    if unusable:
+        declared, frictionless = [unusable], []
+    elif shape := shape_problems(descriptor, directory):
+        declared, frictionless = shape, []  # (Frictionless would fail on it)
+    else:
+        declared = profile_problems(descriptor) + declared_problems(descriptor, directory)
+        frictionless = frictionless_problems(descriptor, directory, _checkable(descriptor, refused))
+    unread = [(file, reason) for file, reason in refused.items() if file.rpartition(".")[2] not in formats]
+    files = pd.DataFrame(
+        [(f.rpartition(".")[0], "(file)", f, reason, "read", f.rpartition(".")[2]) for f, reason in unread],
+        columns=["table", "column", "value", "message", "layer", "format"],
+    ).assign(row=None)
     layers = ["package"] * len(declared) + ["frictionless"] * len(frictionless)
-    return pd.DataFrame({"message": declared + frictionless, "layer": layers}).assign(
+    messages = pd.DataFrame({"message": declared + frictionless, "layer": layers}).assign(
         table=None, row=None, column=None, value=None, format=None
     )
+    return combine([files, messages])
+
+
+def _checkable(descriptor: dict, refused: dict[str, str]) -> list[str]:
+    """The resources Frictionless may open: the package's own, at their expected path, whose file the screen
+    did not refuse, with their schema and dialect inline (anything else is reported by the descriptor check
+    or the screen, once)."""
+    expected = expected_resources()
+    return [
+        r["name"]
+        for r in descriptor.get("resources", [])
+        if r.get("name") in expected
+        and r.get("path") == expected[r["name"]]["path"]
+        and r["path"] not in refused
+        and not isinstance(r.get("schema"), str)
+        and not isinstance(r.get("dialect"), str)
+    ]
 
 
 def one_line_per_row(found: pd.DataFrame) -> pd.DataFrame:
@@ -86,6 +122,37 @@ def one_line_per_row(found: pd.DataFrame) -> pd.DataFrame:
     )
     both = pd.concat([found[found["row"].isna()], merged.reset_index()], ignore_index=True)
     return both.sort_values("_order", kind="stable")[[c for c in found.columns if c != "_order"]]
+
+
+def cut(text: pd.Series, limit: int = SHOWN) -> pd.Series:
+    """Values longer than `limit` characters cut there, with their full length: a hostile file's 200 MB value
+    is not printed back."""
+    text = text.astype(object).where(text.notna(), None).map(lambda v: v if v is None else str(v))
+    length = text.str.len()
+    long = (length > limit).fillna(False).astype(bool)
+    if long.any():
+        sizes = length[long].astype(int).map("{:,}".format)
+        text[long] = text[long].str.slice(0, limit) + "… (" + sizes + " characters)"
+    return text
+
+
+def bounded(found: pd.DataFrame, most: int) -> pd.DataFrame:
+    """The first `most` failures of each kind (layer, format, table, field; 0: all), then one line saying how
+    many more of that kind there are; values, keys and messages cut (see `cut`)."""
+    found = found.assign(**{c: cut(found[c]) for c in ("value", "key") if c in found})
+    found = found.assign(message=cut(found["message"], 4 * SHOWN))
+    if most <= 0 or found.empty:
+        return found
+    found = found.reset_index(drop=True).assign(_at=range(len(found)))
+    group = found.groupby(KIND, dropna=False, sort=False)
+    rank, size = group.cumcount(), group["message"].transform("size")
+    last = found[(rank == most - 1) & (size > most)]
+    more = last.assign(
+        row=None, key=None, value=None, _at=last["_at"] + 0.5,
+        message="… and " + (size[last.index] - most).map("{:,}".format).astype(object) + " more problem(s) of this kind"
+        " (--max-per-kind 0 shows them all)",
+    )  # fmt: skip
+    return pd.concat([found[rank < most], more]).sort_values("_at").drop(columns="_at").reset_index(drop=True)
 
 
 def report_lines(found: pd.DataFrame) -> list[str]:
@@ -108,6 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", type=Path, help="package directory or release .zip")
     parser.add_argument("--json", action="store_true", help="print a JSON report instead of text")
     parser.add_argument("--format", choices=["csv", "parquet", "both"], default="both")
+    parser.add_argument(
+        "--max-per-kind",
+        type=int,
+        default=PER_KIND,
+        metavar="N",
+        help=f"lines of one kind (layer, file, field) before 'and K more' (default {PER_KIND}; 0: all)",
+    )
     args = parser.parse_args(argv)
     formats = ["csv", "parquet"] if args.format == "both" else [args.format]
     with tempfile.TemporaryDirectory() as tmp:
@@ -127,14 +201,16 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     valid = found.empty
     found = one_line_per_row(found).reset_index(drop=True)
+    total, shown = len(found), bounded(found, args.max_per_kind)
     if args.json:
-        records = found.astype(object).where(found.notna(), None).to_dict("records")
-        print(json.dumps({"path": str(args.path), "valid": valid, "errors": records}, indent=2, default=str))
+        records = shown.astype(object).where(shown.notna(), None).to_dict("records")
+        report = {"path": str(args.path), "valid": valid, "problems": total, "errors": records}
+        print(json.dumps(report, indent=2, default=str))
     else:
-        for line in report_lines(found):
+        for line in report_lines(shown):
             print(line)
         print(
-            f"{args.path}: {'valid' if valid else f'INVALID, {len(found)} problem(s)'} "
+            f"{args.path}: {'valid' if valid else f'INVALID, {total} problem(s)'} "
             f"(layers: pandera, cross-table, frictionless; formats: {', '.join(formats)})"
         )
     return 0 if valid else 1

@@ -141,6 +141,8 @@ def rules(directory: Path = RULES) -> tuple[Rule, ...]:
 def _relation(frame: pd.DataFrame) -> pa.Table:
     """A frame as DuckDB scans it: Arrow (zero-copy for the package's text columns) plus `_row`."""
     arrow = pa.Table.from_pandas(frame, preserve_index=False)
+    dates = pa.schema([pa.field(f.name, pa.date32()) if pa.types.is_timestamp(f.type) else f for f in arrow.schema])
+    arrow = arrow.cast(dates, safe=False)  # (dates are days: a rule's text shows 2024-11-29, not 2024-11-29 00:00:00)
     return arrow.append_column("_row", pa.array(np.arange(len(frame), dtype=np.int64)))
 
 
@@ -240,4 +242,5 @@ def twins(csv: dict[str, pd.DataFrame], parquet: dict[str, pd.DataFrame], unread
     """The twins rule: each table's CSV and Parquet frames hold the same rows."""
     relations = {f"csv_{n}": f for n, f in csv.items()} | {f"parquet_{n}": f for n, f in parquet.items()}
     skipped = {f"{fmt}_{n}" for fmt, n in (name.split(":") for name in unreadable)}
-    return run(relations, skipped, twin_rules=True)
+    found = run(relations, skipped, twin_rules=True)
+    return found.assign(table=found["table"].str.replace(r"^(csv|parquet)_", "", regex=True))

@@ -13,7 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from syria_offensive.failures import combine, failures
+from syria_offensive.failures import as_text, combine, failures
 from syria_offensive.metadata import Table, tables
 
 
@@ -103,7 +103,7 @@ def check_table(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
                 "table": table.name,
                 "row": cases["index"].to_numpy(),
                 "column": cases["column"].fillna("(row)").astype(str).to_numpy(),
-                "value": cases["failure_case"].map(lambda v: None if v is None or pd.isna(v) else str(v)).to_numpy(),
+                "value": cases["failure_case"].map(as_text).to_numpy(),
                 "message": cases["check"].astype(str).map(_message).to_numpy(),
             }
         )
