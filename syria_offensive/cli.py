@@ -67,6 +67,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("path", type=Path, help="package folder (holding datapackage.json), unzipped release, or .zip")
     check.add_argument("--json", action="store_true", help="print a JSON report instead of text")
     check.add_argument("--format", choices=["csv", "parquet", "both"], default="both", help="tables to check")
+    check.add_argument("--max-per-kind", type=int, metavar="N", help="lines of one kind before 'and K more' (0: all)")
     commands.add_parser("path", help="print the folder of the bundled package (for DuckDB, polars, R, ...)")
     write = commands.add_parser("export", help="copy the bundled package into a new folder")
     write.add_argument("directory", type=Path, help="a folder that does not exist yet, or an empty one")
@@ -82,7 +83,10 @@ def main(argv: list[str] | None = None) -> int:
             path = args.path
             if path.is_dir() and not (path / "datapackage.json").is_file() and (path / "datasets").is_dir():
                 path = path / "datasets"  # the root of an unzipped release
-            return validate([str(path), "--format", args.format, *(["--json"] if args.json else [])])
+            options = ["--format", args.format, *(["--json"] if args.json else [])]
+            if args.max_per_kind is not None:
+                options += ["--max-per-kind", str(args.max_per_kind)]
+            return validate([str(path), *options])
         if args.command == "path":
             print(package_path())
         else:
