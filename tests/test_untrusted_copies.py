@@ -285,3 +285,20 @@ def test_a_nul_byte_early_in_statements_gives_messages_never_null(copy, capsys):
     report = json.loads(capsys.readouterr().out)
     assert code == 1
     assert report["errors"] and all(e["message"] for e in report["errors"])
+
+
+def test_a_zip_member_stored_as_a_symlink_is_read_as_a_plain_file(package, tmp_path, capsys):
+    """A zip can store a symlink (a Unix mode in its external attributes); extraction writes the link's target
+    path as the file's text, so nothing outside the package is read."""
+    archive = tmp_path / "link.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in sorted(package.iterdir()):
+            if path.name != "actors.csv":
+                zf.write(path, f"pkg/{path.name}")
+        link = zipfile.ZipInfo("pkg/actors.csv")
+        link.external_attr = 0o120777 << 16  # a symlink
+        zf.writestr(link, "/etc/passwd")
+    code, lines = run(capsys, archive)
+    assert code == 1
+    assert not any("root:" in line for line in lines)
+    assert any(line.startswith("[read] actors.csv: (file): header does not match the schema") for line in lines)
