@@ -565,6 +565,32 @@ def test_a_statement_nested_in_itself(frames):
     assert "statements.nested_in: statement is nested in itself" in check(frames)
 
 
+IRAN = "mini-iran-supports-syria"
+NESTING_CYCLE = "statement's chain of nested_in comes back to the statement (a cycle of {} statements)"
+
+
+@pytest.mark.parametrize(
+    ("nesting", "expected"),
+    [
+        ({IRAN: "b", "b": "c", "c": IRAN}, {IRAN: 3, "b": 3, "c": 3}),
+        ({IRAN: "b", "b": IRAN}, {IRAN: 2, "b": 2}),
+        ({IRAN: "b", "b": "c", "c": "b", "d": IRAN}, {"b": 2, "c": 2}),
+    ],
+    ids=["cycle-of-three", "cycle-of-two", "chains-into-a-cycle"],
+)
+def test_a_cycle_of_nested_statements(frames, nesting, expected):
+    """Statements on mini-iran-supports-syria's span (10-48), each nested in the next: a chain that comes back
+    is reported once per statement in the cycle, with its size; one whose chain only leads into a cycle is not
+    in it (mini-iran-supports-syria and d in the third case). Nothing else is reported: all are nested."""
+    for name, outer in nesting.items():
+        _span(frames, name, 10, 48, nested_in=outer)
+    found = [f for f in layer_2(frames) if f[0] == "statements" and f[2] in ("nested_in", "char_start")]
+    ids = frames["statements"]["statement_id"]
+    assert [(ids[f[1]], f[3], f[4]) for f in found] == [
+        (name, nesting[name], NESTING_CYCLE.format(size)) for name, size in expected.items()
+    ]
+
+
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [

@@ -2,8 +2,9 @@
 -- checks: two statements of one article whose spans overlap are an error (a range join of mentions against
 --   statements would credit the words to both) unless one lies wholly inside the other and is nested in it
 --   on purpose: its `nested_in` names the outer one, directly or through a chain of nested statements. A
---   statement's `nested_in` names another statement of the same article that holds its whole span. A pair is
---   reported once, on the inner statement (the later start; on the same start, the shorter span).
+--   statement's `nested_in` names another statement of the same article that holds its whole span, and the
+--   chain of nested_in ends (no cycle: a nested in b nested in a). A pair is reported once, on the inner
+--   statement (the later start; on the same start, the shorter span); a cycle once per statement in it.
 -- needs: statements
 WITH RECURSIVE nesting (statement_id, outer_id) AS (  -- each statement with every statement it is nested in
   SELECT statement_id, nested_in FROM statements WHERE nested_in IS NOT NULL  -- (a null outer_id: the chain ends)
@@ -33,3 +34,11 @@ SELECT 'statements' AS table_name, s._row AS row_index, 'nested_in' AS field, s.
 FROM statements AS s JOIN statements AS o ON o.statement_id = s.nested_in
 WHERE s.nested_in = s.statement_id OR o.article_id IS DISTINCT FROM s.article_id
    OR s.char_start < o.char_start OR s.char_end > o.char_end
+UNION ALL
+SELECT 'statements' AS table_name, s._row AS row_index, 'nested_in' AS field, s.nested_in AS value,
+       'statement''s chain of nested_in comes back to the statement (a cycle of ' || CAST(count(*) AS VARCHAR)
+         || ' statements)' AS message
+FROM nesting AS n JOIN statements AS s ON s.statement_id = n.statement_id
+WHERE s.nested_in <> s.statement_id  -- (nested in itself: reported above)
+  AND s.statement_id IN (SELECT statement_id FROM nesting WHERE outer_id = statement_id)
+GROUP BY s._row, s.nested_in
