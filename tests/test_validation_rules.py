@@ -644,6 +644,10 @@ def _edit(frames, edits: dict) -> None:
 OUTLET_WITH_STATEMENT = "the outlet's own words have no statement_id"
 NOT_THE_OUTLET = "voice outlet: voice_actor_id must be the article's outlet (test-outlet)"
 WITHOUT_REPORT = "a speaker's words without a statement must lie in an event report attributed to voice_actor_id"
+IN_THE_FRAME = (
+    "mention lies in its statement's attribution frame, outside the speaker's words (content {}): the frame is the "
+    "outlet's (voice outlet), or the content span is wrong"
+)
 
 # The fixture's mentions: 0 "Iran" (outlet), 1 "Syria" (paraphrase in mini-iran-supports-syria, 10-48), 2 "Syria"
 # (quoted in mini-araghchi-stands-with-syria, 49-86), 3 "Araghchi" (outlet); place mention 0 "Aleppo" 121-127
@@ -696,6 +700,28 @@ MENTION_VOICE_CASES = {
         {("statements", 0): {"char_start": 64, "char_end": 68, "text": "Syri", "content_start": 64,
                              "content_end": 68}},
         [("mentions", 2, "voice_actor_id", "abbas-araghchi", "mention lies outside its statement's span (64-68)")],
+    ),
+    "quoted-in-the-attribution-frame": (  # "Araghchi said": in the statement's span, after its content (49-71)
+        {("mentions", 3): {"voice": "quoted", "statement_id": "mini-araghchi-stands-with-syria",
+                           "voice_actor_id": "abbas-araghchi"}},
+        [("mentions", 3, "voice", "quoted", IN_THE_FRAME.format("49-71"))],
+    ),
+    "content-starts-on-the-mention": ({("statements", 1): {"content_start": 42}}, []),  # mention 1 "Syria", 42-47
+    "content-starts-after-the-mention": (
+        {("statements", 1): {"content_start": 43}},
+        [("mentions", 1, "voice", "paraphrase", IN_THE_FRAME.format("43-47"))],
+    ),
+    "content-ends-before-a-mention-and-a-place-mention": (  # place mention 0 moved onto mention 1's "Syria"
+        {("statements", 1): {"content_end": 46},
+         ("place_mentions", 0): {"char_start": 42, "char_end": 47, "text": "Syria",
+                                 "statement_id": "mini-iran-supports-syria", "voice_actor_id": "iran"}},
+        [("mentions", 1, "voice", "paraphrase", IN_THE_FRAME.format("30-46")),
+         ("place_mentions", 0, "voice", "paraphrase", IN_THE_FRAME.format("30-46"))],
+    ),
+    "statement-without-a-content-span": (  # statement_content's to report; the mention is not checked against it
+        {("statements", 1): {"content_start": None, "content_end": None}},
+        [("statements", 1, "content_start", None,
+          "a statement of a speaker other than the outlet has no content span")],
     ),
     "no-statement-another-voice-than-the-report": (
         {("place_mentions", 0): {"voice_actor_id": "iran"}},

@@ -1,9 +1,10 @@
 -- rule: mention_voice
 -- checks: a mention's voice agrees with its statement and actor: the outlet's own words (voice outlet) have no
 --   statement and the article's outlet as voice_actor_id; a speaker's words (quoted, paraphrase) are those of
---   their statement's speaker, inside that statement's span in the same article, or, outside any statement,
---   inside an event report of the article attributed to voice_actor_id. One query per check: a mention can
---   fail several. (A statement_id that names no statement is foreign_key's to report.)
+--   their statement's speaker, inside that statement's span in the same article and, when the statement has a
+--   content span (content_start, content_end), inside it, not in the outlet's attribution frame around it;
+--   or, outside any statement, inside an event report of the article attributed to voice_actor_id. One query
+--   per check: a mention can fail several. (A statement_id that names no statement is foreign_key's to report.)
 -- for each: table in mentions, place_mentions
 -- needs: {table}, statements, articles, event_reports
 SELECT '{table}' AS table_name, m._row AS row_index, 'statement_id' AS field, m.statement_id AS value,
@@ -25,6 +26,15 @@ SELECT '{table}', m._row, 'voice_actor_id', m.voice_actor_id,
          || CAST(s.char_end AS VARCHAR) || ')'
 FROM {table} AS m JOIN statements AS s ON s.statement_id = m.statement_id AND s.article_id = m.article_id
 WHERE m.voice <> 'outlet' AND (m.char_start < s.char_start OR m.char_end > s.char_end)
+UNION ALL
+SELECT '{table}', m._row, 'voice', m.voice,
+       'mention lies in its statement''s attribution frame, outside the speaker''s words (content '
+         || coalesce(CAST(s.content_start AS VARCHAR), '(null)') || '-'
+         || coalesce(CAST(s.content_end AS VARCHAR), '(null)')
+         || '): the frame is the outlet''s (voice outlet), or the content span is wrong'
+FROM {table} AS m JOIN statements AS s ON s.statement_id = m.statement_id AND s.article_id = m.article_id
+WHERE m.voice <> 'outlet' AND m.char_start >= s.char_start AND m.char_end <= s.char_end  -- (else: the span's line)
+  AND (m.char_start < s.content_start OR m.char_end > s.content_end)
 UNION ALL
 SELECT '{table}', m._row, 'voice_actor_id', m.voice_actor_id,
        'voice_actor_id must be the speaker of the statement (' || s.speaker_id || ')'
