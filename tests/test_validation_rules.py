@@ -258,6 +258,30 @@ def test_figures_of_one_count_id_count_the_same_thing(frames, changes):
     ) in check(frames)
 
 
+RANGES_APART = (
+    "low is above the high (3) of figure mini-12-killed-again of the same count_id: the two ranges cannot both hold"
+)
+
+
+@pytest.mark.parametrize(
+    ("copy", "expected"),
+    [
+        ({"qualifier": "exact", "value": 3, "low": 3, "high": 3}, [("figures", 0, "low", "12", RANGES_APART)]),
+        ({"qualifier": "exact", "value": 12, "low": 12, "high": 12}, []),  # [12, 12] meets "at least 12" at 12
+        ({"qualifier": "range", "value": None, "low": 2, "high": 20}, []),
+        ({"qualifier": "about", "value": 3, "low": None, "high": None}, []),  # open both ways
+        ({"qualifier": "nearly", "value": 4, "low": None, "high": 3}, [("figures", 0, "low", "12", RANGES_APART)]),
+    ],
+    ids=["exactly-3-and-at-least-12", "touching", "range-around", "open", "nearly-4"],
+)
+def test_figures_of_one_count_id_have_ranges_that_overlap(frames, copy, expected):
+    """The fixture's figure is "at least 12" ([12, open]); a second figure of its count_id must admit a number
+    that it admits too. Reported once, on the figure whose low is above the other's high."""
+    frames["figures"].loc[0, "count_id"] = "aleppo-12-killed"
+    _second_figure(frames, count_id="aleppo-12-killed", **copy)
+    assert layer_2(frames) == expected
+
+
 def test_plover_must_follow_the_crosswalk(frames):
     frames["events"].loc[0, "plover"] = "AID"
     assert "events.plover: plover differs from the CAMEO→PLOVER crosswalk for this cameo code" in check(frames)
