@@ -854,6 +854,22 @@ def test_twins_report_a_row_in_one_file_only_in_a_table_of_keys_only(frames):
     ]  # fmt: skip
 
 
+def test_twins_leave_a_duplicated_key_to_layer_1(frames):
+    """The speaker added again as `joint`, in both files alike: the key (statement_id, actor_id) occurs twice, which
+    layer 1 reports; matched by key, the two rows would pair crosswise and differ in role. In one file only, the
+    key is left out too; another table's difference is still reported."""
+    sid, speaker = frames["statements"].loc[0, ["statement_id", "speaker_id"]]
+    speakers = frames["statement_speakers"]
+    speakers.loc[len(speakers)] = [sid, speaker, "joint"]
+    assert any(m.startswith("statement_speakers.") and "duplicate primary key" in m for m in check(frames))
+    parquet = {name: frame.copy() for name, frame in frames.items()}
+    assert rules.twins(frames, parquet, unreadable=set()).empty
+    parquet["statement_speakers"] = speakers.iloc[:-1]
+    parquet["actors"].loc[0, "name"] = "Another Name"
+    found = rules.twins(frames, parquet, unreadable=set())
+    assert found[["table", "row", "column"]].values.tolist() == [["actors", 0, "name"]]
+
+
 def test_twins_that_agree_pass(frames):
     assert rules.twins(frames, {n: f.copy() for n, f in frames.items()}, unreadable=set()).empty
 
