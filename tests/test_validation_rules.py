@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from syria_offensive.metadata import tables
 from syria_offensive.validation import rules
 from syria_offensive.validation.layers import check_frames
 
@@ -886,6 +887,55 @@ def test_a_rule_that_cannot_run_is_named(frames):
     frames["articles"]["published_date_max"] = "not a date"
     found = rules.run(frames)
     assert any(m.startswith("rule statement_dates could not run: ") for m in found["message"]), found
+
+
+# Edits after which most rules fail on the fixture (each as in its own tests above), so that the test below
+# meets their messages with nulls.
+EVERY_RULE_FAILING = {
+    ("articles", 0): {"text_sha256": "0" * 64},
+    ("actors", 1): {"parent_actor_id": "syria"},
+    ("actors", 2): {"parent_actor_id": "iran"},
+    ("places", 0): {"latitude": None, "notes": None},
+    ("events", 0): {"plover": "AID"},
+    ("statements", 0): {"date": pd.Timestamp("2025-01-01"), "cameo": "111", "plover": "ACCUSE", "claim_id": "lonely",
+                        "content_end": 100, "nested_in": "mini-iran-supports-syria", "speaker_id": "nobody"},
+    ("statements", 1): {"content_start": 43, "char_end": 60},
+    ("figures", 0): {"statement_id": "mini-araghchi-stands-with-syria", "count_id": "lonely", "qualifier": "exact",
+                     "article_id": "other"},
+    ("mentions", 0): {"statement_id": "mini-iran-supports-syria"},
+    ("mentions", 2): {"voice_actor_id": "syria", "text": "Persia"},
+    ("mentions", 3): {"voice_actor_id": "iran"},
+    ("mentions", 4): {"statement_id": "mini-araghchi-stands-with-syria"},
+    ("place_mentions", 0): {"voice_actor_id": "iran"},
+}  # fmt: skip
+
+
+def _with_nulls(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame's rows, then again once per column with that column null, then with every column null."""
+    copies = [frame, *(frame.assign(**{c: None}) for c in frame.columns), frame.assign(**dict.fromkeys(frame, None))]
+    return pd.concat(copies, ignore_index=True).astype(frame.dtypes.to_dict())
+
+
+def test_every_rule_gives_a_message_for_rows_of_nulls(frames):
+    """A copy of any origin may hold nulls anywhere: no rule may then report a failure without its table, field or
+    message (SQL's `'...' || NULL` is NULL). Every table is given its rows again with each column null in turn,
+    after edits that make most rules fail, so that failures meet the nulls; the twins rule compares such tables."""
+    _another_article(frames)
+    _edit(frames, EVERY_RULE_FAILING)
+    frames["statement_speakers"].loc[2] = ["mini-iran-supports-syria", "syria", "reported"]
+    frames["statement_targets"].loc[1] = ["mini-iran-supports-syria", "syria", "addressed"]
+    _second_figure(frames, count_id="lonely", measure="wounded", qualifier="exact", value=3, low=3, high=3)
+    nulled = {name: _with_nulls(frame) for name, frame in frames.items()}
+    blank = {  # (every cell but the key's null: twins that differ in every row)
+        name: frame.assign(**{c: None for c in frame if c not in tables()[name].primary_key}).astype(frame.dtypes)
+        for name, frame in frames.items()
+    }
+    changed = {name: frame.iloc[::-1].reset_index(drop=True) for name, frame in nulled.items()}
+    twins = [rules.twins(*pair, unreadable=set()) for pair in ((nulled, changed), (frames, blank), (blank, frames))]
+    found = pd.concat([rules.run(nulled), *twins], ignore_index=True)
+    assert found["message"].str.contains("could not run").sum() == 0, found
+    assert found["message"].nunique() > 30  # (most rules failed, in most of their ways)
+    assert not found[["table", "column", "message"]].isna().any(axis=None), found[found.isna().any(axis=1)]
 
 
 def test_every_rule_parses_as_spark_sql():

@@ -15,5 +15,6 @@ UNION ALL
 SELECT 'figures', f._row, 'low', CAST(f.low AS VARCHAR),
        'low is above the high (' || CAST(g.high AS VARCHAR) || ') of figure ' || coalesce(g.figure_id, '(null)')
          || ' of the same count_id: the two ranges cannot both hold'
-FROM figures AS f JOIN figures AS g ON g.count_id = f.count_id AND g._row <> f._row  -- (one figure: layer 1's low <= high)
+FROM figures AS f JOIN figures AS g
+  ON g.count_id = f.count_id AND g._row <> f._row  -- (a figure's own low above its high: layer 1's low <= high)
 WHERE f.low > g.high

@@ -13,7 +13,7 @@ FROM {table} AS m
 WHERE m.voice = 'outlet' AND m.statement_id IS NOT NULL
 UNION ALL
 SELECT '{table}', m._row, 'voice_actor_id', m.voice_actor_id,
-       'voice outlet: voice_actor_id must be the article''s outlet (' || a.outlet_actor_id || ')'
+       'voice outlet: voice_actor_id must be the article''s outlet (' || coalesce(a.outlet_actor_id, '(null)') || ')'
 FROM {table} AS m JOIN articles AS a ON a.article_id = m.article_id
 WHERE m.voice = 'outlet' AND m.voice_actor_id IS DISTINCT FROM a.outlet_actor_id
 UNION ALL
@@ -22,8 +22,8 @@ FROM {table} AS m JOIN statements AS s ON s.statement_id = m.statement_id
 WHERE m.voice <> 'outlet' AND s.article_id <> m.article_id
 UNION ALL
 SELECT '{table}', m._row, 'voice_actor_id', m.voice_actor_id,
-       'mention lies outside its statement''s span (' || CAST(s.char_start AS VARCHAR) || '-'
-         || CAST(s.char_end AS VARCHAR) || ')'
+       'mention lies outside its statement''s span (' || coalesce(CAST(s.char_start AS VARCHAR), '(null)') || '-'
+         || coalesce(CAST(s.char_end AS VARCHAR), '(null)') || ')'
 FROM {table} AS m JOIN statements AS s ON s.statement_id = m.statement_id AND s.article_id = m.article_id
 WHERE m.voice <> 'outlet' AND (m.char_start < s.char_start OR m.char_end > s.char_end)
 UNION ALL
@@ -37,7 +37,7 @@ WHERE m.voice <> 'outlet' AND m.char_start >= s.char_start AND m.char_end <= s.c
   AND (m.char_start < s.content_start OR m.char_end > s.content_end)
 UNION ALL
 SELECT '{table}', m._row, 'voice_actor_id', m.voice_actor_id,
-       'voice_actor_id must be the speaker of the statement (' || s.speaker_id || ')'
+       'voice_actor_id must be the speaker of the statement (' || coalesce(s.speaker_id, '(null)') || ')'
 FROM {table} AS m JOIN statements AS s ON s.statement_id = m.statement_id AND s.article_id = m.article_id
 WHERE m.voice <> 'outlet' AND m.voice_actor_id IS DISTINCT FROM s.speaker_id
 UNION ALL
