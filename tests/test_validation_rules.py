@@ -64,6 +64,32 @@ def test_wrong_dtype_is_reported(frames):
     assert any(m.startswith("figures.value: wrong type") for m in check(frames))
 
 
+ONE_LINE = "value holds a control character (U+0000-U+001F, a newline or tab too): one line of text is expected"
+MULTILINE = "value holds a control character (U+0000-U+001F other than newline and tab)"
+
+
+def test_control_characters_in_text(frames):
+    """No text field holds a NUL or another control character; the article text and the spans copied from it
+    (`multiline` in schema/fields.yaml) may hold newlines and tabs, but no carriage return. One line per value, a
+    long one shown around its first bad character."""
+    _edit(frames, {
+        ("actors", 0): {"name": "Abbas\x00 Araghchi", "notes": "two\nlines"},
+        ("actors", 1): {"description": "tab\there", "notes": "bell\x07 and NUL\x00"},
+        ("statements", 0): {"text": "\x1b[31m“We stand with Syria,”\tAraghchi said.\n"},  # tab and newline pass
+        ("articles", 0): {"text": frames["articles"].loc[0, "text"].replace("said.\nAt", "said.\r\nAt")},
+    })  # fmt: skip
+    found = check_frames(frames)
+    found = found[found["layer"] == "table"][["table", "row", "column", "value", "message"]]
+    assert found.values.tolist() == [
+        ["articles", 0, "text", "…nd with Syria,” Araghchi said.\r\nAt least 12 people were kille…", MULTILINE],
+        ["actors", 0, "name", "Abbas\x00 Araghchi", ONE_LINE],
+        ["actors", 1, "description", "tab\there", ONE_LINE],
+        ["actors", 0, "notes", "two\nlines", ONE_LINE],
+        ["actors", 1, "notes", "bell\x07 and NUL\x00", ONE_LINE],
+        ["statements", 0, "text", "\x1b[31m“We stand with Syria,”\tAraghchi said.\n", MULTILINE],
+    ]
+
+
 POINT_RULE = "latitude, longitude, coordinate_precision and coordinate_basis are given together"
 
 
