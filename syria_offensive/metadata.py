@@ -22,6 +22,14 @@ import yaml
 from syria_offensive.dtypes import ARROW_TYPES, PANDAS_TYPES, pandas_dtype
 from syria_offensive.paths import CODELISTS, SCHEMA
 
+# Control characters (U+0000-U+001F) a text field must not hold: any, or (`multiline: true` in
+# schema/fields.yaml) any but tab and newline. Carriage return is never allowed: the clean text has none.
+CONTROL_CHARACTERS = {False: r"[\x00-\x1f]", True: r"[\x00-\x08\x0b-\x1f]"}
+CONTROL_MESSAGES = {
+    False: "value holds a control character (U+0000-U+001F, a newline or tab too): one line of text is expected",
+    True: "value holds a control character (U+0000-U+001F other than newline and tab)",
+}
+
 # The order in which tables are built, written and listed in datapackage.json.
 TABLE_ORDER = [
     "articles",
@@ -55,6 +63,7 @@ class Field:
     constraints: dict[str, Any] = field(default_factory=dict)
     codelist: str | None = None
     format: str | None = None
+    multiline: bool = False  # (may hold newlines and tabs; not part of the Frictionless descriptor)
 
     @property
     def required(self) -> bool:
@@ -92,8 +101,21 @@ class Field:
             checks.append(pa.Check.le(c["maximum"], error=f"value must be <= {c['maximum']}"))
         if "minLength" in c:
             checks.append(pa.Check.str_length(min_value=c["minLength"], error=f"length must be >= {c['minLength']}"))
+        if self.type == "string" and self.enum is None:  # (a code list admits its codes only)
+            checks.append(self._no_control_characters())
         return pa.Column(
             PANDAS_TYPES[self.type], checks=checks, nullable=not self.required, unique=unique, coerce=False
+        )
+
+    def _no_control_characters(self) -> pa.Check:
+        """Text from a copy of any origin may hold a NUL or another control character, which no field of the
+        package has (they break tools that read the CSV, and a span's offsets hide them): one failure per value.
+        Vectorised (Arrow's regex engine on the pyarrow-backed strings)."""
+        pattern = CONTROL_CHARACTERS[self.multiline]
+        return pa.Check(
+            lambda values: ~values.str.contains(pattern, regex=True),
+            error=CONTROL_MESSAGES[self.multiline],
+            element_wise=False,
         )
 
 
@@ -178,6 +200,7 @@ def _resolve_field(entry: str | dict[str, Any], catalogue: dict[str, Any], table
         constraints=constraints,
         codelist=entry.get("codelist", base.get("codelist")),
         format=base.get("format"),
+        multiline=bool(base.get("multiline", False)),
     )
 
 

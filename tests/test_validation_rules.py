@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from syria_offensive.metadata import tables
 from syria_offensive.validation import rules
 from syria_offensive.validation.layers import check_frames
 
@@ -61,6 +62,32 @@ def test_duplicate_composite_primary_key(frames):
 def test_wrong_dtype_is_reported(frames):
     frames["figures"]["value"] = frames["figures"]["value"].astype("string")
     assert any(m.startswith("figures.value: wrong type") for m in check(frames))
+
+
+ONE_LINE = "value holds a control character (U+0000-U+001F, a newline or tab too): one line of text is expected"
+MULTILINE = "value holds a control character (U+0000-U+001F other than newline and tab)"
+
+
+def test_control_characters_in_text(frames):
+    """No text field holds a NUL or another control character; the article text and the spans copied from it
+    (`multiline` in schema/fields.yaml) may hold newlines and tabs, but no carriage return. One line per value, a
+    long one shown around its first bad character."""
+    _edit(frames, {
+        ("actors", 0): {"name": "Abbas\x00 Araghchi", "notes": "two\nlines"},
+        ("actors", 1): {"description": "tab\there", "notes": "bell\x07 and NUL\x00"},
+        ("statements", 0): {"text": "\x1b[31m“We stand with Syria,”\tAraghchi said.\n"},  # tab and newline pass
+        ("articles", 0): {"text": frames["articles"].loc[0, "text"].replace("said.\nAt", "said.\r\nAt")},
+    })  # fmt: skip
+    found = check_frames(frames)
+    found = found[found["layer"] == "table"][["table", "row", "column", "value", "message"]]
+    assert found.values.tolist() == [
+        ["articles", 0, "text", "…nd with Syria,” Araghchi said.\r\nAt least 12 people were kille…", MULTILINE],
+        ["actors", 0, "name", "Abbas\x00 Araghchi", ONE_LINE],
+        ["actors", 1, "description", "tab\there", ONE_LINE],
+        ["actors", 0, "notes", "two\nlines", ONE_LINE],
+        ["actors", 1, "notes", "bell\x07 and NUL\x00", ONE_LINE],
+        ["statements", 0, "text", "\x1b[31m“We stand with Syria,”\tAraghchi said.\n", MULTILINE],
+    ]
 
 
 POINT_RULE = "latitude, longitude, coordinate_precision and coordinate_basis are given together"
@@ -256,6 +283,30 @@ def test_figures_of_one_count_id_count_the_same_thing(frames, changes):
         "figures.count_id: figures of one count_id disagree on measure, event_id or counted_actor_id (they must "
         "count the same thing)"
     ) in check(frames)
+
+
+RANGES_APART = (
+    "low is above the high (3) of figure mini-12-killed-again of the same count_id: the two ranges cannot both hold"
+)
+
+
+@pytest.mark.parametrize(
+    ("copy", "expected"),
+    [
+        ({"qualifier": "exact", "value": 3, "low": 3, "high": 3}, [("figures", 0, "low", "12", RANGES_APART)]),
+        ({"qualifier": "exact", "value": 12, "low": 12, "high": 12}, []),  # [12, 12] meets "at least 12" at 12
+        ({"qualifier": "range", "value": None, "low": 2, "high": 20}, []),
+        ({"qualifier": "about", "value": 3, "low": None, "high": None}, []),  # open both ways
+        ({"qualifier": "nearly", "value": 4, "low": None, "high": 3}, [("figures", 0, "low", "12", RANGES_APART)]),
+    ],
+    ids=["exactly-3-and-at-least-12", "touching", "range-around", "open", "nearly-4"],
+)
+def test_figures_of_one_count_id_have_ranges_that_overlap(frames, copy, expected):
+    """The fixture's figure is "at least 12" ([12, open]); a second figure of its count_id must admit a number
+    that it admits too. Reported once, on the figure whose low is above the other's high."""
+    frames["figures"].loc[0, "count_id"] = "aleppo-12-killed"
+    _second_figure(frames, count_id="aleppo-12-killed", **copy)
+    assert layer_2(frames) == expected
 
 
 def test_plover_must_follow_the_crosswalk(frames):
@@ -565,6 +616,32 @@ def test_a_statement_nested_in_itself(frames):
     assert "statements.nested_in: statement is nested in itself" in check(frames)
 
 
+IRAN = "mini-iran-supports-syria"
+NESTING_CYCLE = "statement's chain of nested_in comes back to the statement (a cycle of {} statements)"
+
+
+@pytest.mark.parametrize(
+    ("nesting", "expected"),
+    [
+        ({IRAN: "b", "b": "c", "c": IRAN}, {IRAN: 3, "b": 3, "c": 3}),
+        ({IRAN: "b", "b": IRAN}, {IRAN: 2, "b": 2}),
+        ({IRAN: "b", "b": "c", "c": "b", "d": IRAN}, {"b": 2, "c": 2}),
+    ],
+    ids=["cycle-of-three", "cycle-of-two", "chains-into-a-cycle"],
+)
+def test_a_cycle_of_nested_statements(frames, nesting, expected):
+    """Statements on mini-iran-supports-syria's span (10-48), each nested in the next: a chain that comes back
+    is reported once per statement in the cycle, with its size; one whose chain only leads into a cycle is not
+    in it (mini-iran-supports-syria and d in the third case). Nothing else is reported: all are nested."""
+    for name, outer in nesting.items():
+        _span(frames, name, 10, 48, nested_in=outer)
+    found = [f for f in layer_2(frames) if f[0] == "statements" and f[2] in ("nested_in", "char_start")]
+    ids = frames["statements"]["statement_id"]
+    assert [(ids[f[1]], f[3], f[4]) for f in found] == [
+        (name, nesting[name], NESTING_CYCLE.format(size)) for name, size in expected.items()
+    ]
+
+
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
@@ -618,6 +695,10 @@ def _edit(frames, edits: dict) -> None:
 OUTLET_WITH_STATEMENT = "the outlet's own words have no statement_id"
 NOT_THE_OUTLET = "voice outlet: voice_actor_id must be the article's outlet (test-outlet)"
 WITHOUT_REPORT = "a speaker's words without a statement must lie in an event report attributed to voice_actor_id"
+IN_THE_FRAME = (
+    "mention lies in its statement's attribution frame, outside the speaker's words (content {}): the frame is the "
+    "outlet's (voice outlet), or the content span is wrong"
+)
 
 # The fixture's mentions: 0 "Iran" (outlet), 1 "Syria" (paraphrase in mini-iran-supports-syria, 10-48), 2 "Syria"
 # (quoted in mini-araghchi-stands-with-syria, 49-86), 3 "Araghchi" (outlet); place mention 0 "Aleppo" 121-127
@@ -670,6 +751,28 @@ MENTION_VOICE_CASES = {
         {("statements", 0): {"char_start": 64, "char_end": 68, "text": "Syri", "content_start": 64,
                              "content_end": 68}},
         [("mentions", 2, "voice_actor_id", "abbas-araghchi", "mention lies outside its statement's span (64-68)")],
+    ),
+    "quoted-in-the-attribution-frame": (  # "Araghchi said": in the statement's span, after its content (49-71)
+        {("mentions", 3): {"voice": "quoted", "statement_id": "mini-araghchi-stands-with-syria",
+                           "voice_actor_id": "abbas-araghchi"}},
+        [("mentions", 3, "voice", "quoted", IN_THE_FRAME.format("49-71"))],
+    ),
+    "content-starts-on-the-mention": ({("statements", 1): {"content_start": 42}}, []),  # mention 1 "Syria", 42-47
+    "content-starts-after-the-mention": (
+        {("statements", 1): {"content_start": 43}},
+        [("mentions", 1, "voice", "paraphrase", IN_THE_FRAME.format("43-47"))],
+    ),
+    "content-ends-before-a-mention-and-a-place-mention": (  # place mention 0 moved onto mention 1's "Syria"
+        {("statements", 1): {"content_end": 46},
+         ("place_mentions", 0): {"char_start": 42, "char_end": 47, "text": "Syria",
+                                 "statement_id": "mini-iran-supports-syria", "voice_actor_id": "iran"}},
+        [("mentions", 1, "voice", "paraphrase", IN_THE_FRAME.format("30-46")),
+         ("place_mentions", 0, "voice", "paraphrase", IN_THE_FRAME.format("30-46"))],
+    ),
+    "statement-without-a-content-span": (  # statement_content's to report; the mention is not checked against it
+        {("statements", 1): {"content_start": None, "content_end": None}},
+        [("statements", 1, "content_start", None,
+          "a statement of a speaker other than the outlet has no content span")],
     ),
     "no-statement-another-voice-than-the-report": (
         {("place_mentions", 0): {"voice_actor_id": "iran"}},
@@ -778,6 +881,22 @@ def test_twins_report_a_row_in_one_file_only_in_a_table_of_keys_only(frames):
     ]  # fmt: skip
 
 
+def test_twins_leave_a_duplicated_key_to_layer_1(frames):
+    """The speaker added again as `joint`, in both files alike: the key (statement_id, actor_id) occurs twice, which
+    layer 1 reports; matched by key, the two rows would pair crosswise and differ in role. In one file only, the
+    key is left out too; another table's difference is still reported."""
+    sid, speaker = frames["statements"].loc[0, ["statement_id", "speaker_id"]]
+    speakers = frames["statement_speakers"]
+    speakers.loc[len(speakers)] = [sid, speaker, "joint"]
+    assert any(m.startswith("statement_speakers.") and "duplicate primary key" in m for m in check(frames))
+    parquet = {name: frame.copy() for name, frame in frames.items()}
+    assert rules.twins(frames, parquet, unreadable=set()).empty
+    parquet["statement_speakers"] = speakers.iloc[:-1]
+    parquet["actors"].loc[0, "name"] = "Another Name"
+    found = rules.twins(frames, parquet, unreadable=set())
+    assert found[["table", "row", "column"]].values.tolist() == [["actors", 0, "name"]]
+
+
 def test_twins_that_agree_pass(frames):
     assert rules.twins(frames, {n: f.copy() for n, f in frames.items()}, unreadable=set()).empty
 
@@ -794,6 +913,55 @@ def test_a_rule_that_cannot_run_is_named(frames):
     frames["articles"]["published_date_max"] = "not a date"
     found = rules.run(frames)
     assert any(m.startswith("rule statement_dates could not run: ") for m in found["message"]), found
+
+
+# Edits after which most rules fail on the fixture (each as in its own tests above), so that the test below
+# meets their messages with nulls.
+EVERY_RULE_FAILING = {
+    ("articles", 0): {"text_sha256": "0" * 64},
+    ("actors", 1): {"parent_actor_id": "syria"},
+    ("actors", 2): {"parent_actor_id": "iran"},
+    ("places", 0): {"latitude": None, "notes": None},
+    ("events", 0): {"plover": "AID"},
+    ("statements", 0): {"date": pd.Timestamp("2025-01-01"), "cameo": "111", "plover": "ACCUSE", "claim_id": "lonely",
+                        "content_end": 100, "nested_in": "mini-iran-supports-syria", "speaker_id": "nobody"},
+    ("statements", 1): {"content_start": 43, "char_end": 60},
+    ("figures", 0): {"statement_id": "mini-araghchi-stands-with-syria", "count_id": "lonely", "qualifier": "exact",
+                     "article_id": "other"},
+    ("mentions", 0): {"statement_id": "mini-iran-supports-syria"},
+    ("mentions", 2): {"voice_actor_id": "syria", "text": "Persia"},
+    ("mentions", 3): {"voice_actor_id": "iran"},
+    ("mentions", 4): {"statement_id": "mini-araghchi-stands-with-syria"},
+    ("place_mentions", 0): {"voice_actor_id": "iran"},
+}  # fmt: skip
+
+
+def _with_nulls(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame's rows, then again once per column with that column null, then with every column null."""
+    copies = [frame, *(frame.assign(**{c: None}) for c in frame.columns), frame.assign(**dict.fromkeys(frame, None))]
+    return pd.concat(copies, ignore_index=True).astype(frame.dtypes.to_dict())
+
+
+def test_every_rule_gives_a_message_for_rows_of_nulls(frames):
+    """A copy of any origin may hold nulls anywhere: no rule may then report a failure without its table, field or
+    message (SQL's `'...' || NULL` is NULL). Every table is given its rows again with each column null in turn,
+    after edits that make most rules fail, so that failures meet the nulls; the twins rule compares such tables."""
+    _another_article(frames)
+    _edit(frames, EVERY_RULE_FAILING)
+    frames["statement_speakers"].loc[2] = ["mini-iran-supports-syria", "syria", "reported"]
+    frames["statement_targets"].loc[1] = ["mini-iran-supports-syria", "syria", "addressed"]
+    _second_figure(frames, count_id="lonely", measure="wounded", qualifier="exact", value=3, low=3, high=3)
+    nulled = {name: _with_nulls(frame) for name, frame in frames.items()}
+    blank = {  # (every cell but the key's null: twins that differ in every row)
+        name: frame.assign(**{c: None for c in frame if c not in tables()[name].primary_key}).astype(frame.dtypes)
+        for name, frame in frames.items()
+    }
+    changed = {name: frame.iloc[::-1].reset_index(drop=True) for name, frame in nulled.items()}
+    twins = [rules.twins(*pair, unreadable=set()) for pair in ((nulled, changed), (frames, blank), (blank, frames))]
+    found = pd.concat([rules.run(nulled), *twins], ignore_index=True)
+    assert found["message"].str.contains("could not run").sum() == 0, found
+    assert found["message"].nunique() > 30  # (most rules failed, in most of their ways)
+    assert not found[["table", "column", "message"]].isna().any(axis=None), found[found.isna().any(axis=1)]
 
 
 def test_every_rule_parses_as_spark_sql():

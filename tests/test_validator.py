@@ -262,3 +262,18 @@ def test_a_missing_column_is_reported_once(package, tmp_path):
     assert missing in result.stdout, result.stdout
     assert "value is required" not in result.stdout  # (the file's row checks are skipped, in one line)
     assert "INVALID, 2 problem(s)" in result.stdout
+
+
+def test_a_nul_byte_in_a_name_is_reported_with_the_value(package, tmp_path, capsys):
+    """A control character read from a CSV (the C parser keeps a NUL inside a field) is layer 1's, one line with
+    the value escaped; the rules still run (no second report, no rule without a message)."""
+    from syria_offensive.validation import cli
+
+    copy = edited_copy(package, tmp_path, "actors.csv", ",Abbas Araghchi,", ",Abbas\x00 Araghchi,")
+    assert cli.main([str(copy), "--format", "csv"]) == 1
+    lines = [line for line in capsys.readouterr().out.splitlines() if not line.startswith("[frictionless]")]
+    assert lines == [
+        "[table] actors.csv row 2 (actor_id abbas-araghchi): name: value holds a control character (U+0000-U+001F, a "
+        "newline or tab too): one line of text is expected (got 'Abbas\\x00 Araghchi')",
+        f"{copy}: INVALID, 3 problem(s) (layers: pandera, cross-table, frictionless; formats: csv)",
+    ]

@@ -7,6 +7,7 @@ added to every table that has the columns they speak of. The tables are checked 
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
@@ -14,7 +15,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from syria_offensive.failures import as_text, combine, failures
-from syria_offensive.metadata import Table, tables
+from syria_offensive.metadata import CONTROL_CHARACTERS, CONTROL_MESSAGES, Table, tables
 
 
 def _le(df: pd.DataFrame, a: str, b: str) -> pd.Series:
@@ -107,8 +108,25 @@ def check_table(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
                 "message": cases["check"].astype(str).map(_message).to_numpy(),
             }
         )
-        return _one_line_per_row_rule(found)
+        return _one_line_per_row_rule(_control_excerpts(found))
     return combine([])
+
+
+EXCERPT = 30  # characters shown on either side of a control character in a long value
+
+
+def _control_excerpts(found: pd.DataFrame) -> pd.DataFrame:
+    """A long value with a control character (an article text) is shown around its first bad character only,
+    so that the report stays one short line per value."""
+    lengths = found["value"].astype("string").str.len().fillna(0)  # (values are text or null)
+    for multiline, message in CONTROL_MESSAGES.items():
+        long = found["message"].eq(message) & lengths.gt(2 * EXCERPT + 1)
+        for row in found.index[long]:  # (the bad values only)
+            value = found.at[row, "value"]
+            at = re.search(CONTROL_CHARACTERS[multiline], value).start()
+            start, end = max(at - EXCERPT, 0), at + EXCERPT + 1
+            found.at[row, "value"] = "…" * (start > 0) + value[start:end] + "…" * (end < len(value))
+    return found
 
 
 def _one_line_per_row_rule(found: pd.DataFrame) -> pd.DataFrame:

@@ -1,9 +1,10 @@
 -- rule: mention_voice
 -- checks: a mention's voice agrees with its statement and actor: the outlet's own words (voice outlet) have no
 --   statement and the article's outlet as voice_actor_id; a speaker's words (quoted, paraphrase) are those of
---   their statement's speaker, inside that statement's span in the same article, or, outside any statement,
---   inside an event report of the article attributed to voice_actor_id. One query per check: a mention can
---   fail several. (A statement_id that names no statement is foreign_key's to report.)
+--   their statement's speaker, inside that statement's span in the same article and, when the statement has a
+--   content span (content_start, content_end), inside it, not in the outlet's attribution frame around it;
+--   or, outside any statement, inside an event report of the article attributed to voice_actor_id. One query
+--   per check: a mention can fail several. (A statement_id that names no statement is foreign_key's to report.)
 -- for each: table in mentions, place_mentions
 -- needs: {table}, statements, articles, event_reports
 SELECT '{table}' AS table_name, m._row AS row_index, 'statement_id' AS field, m.statement_id AS value,
@@ -12,7 +13,7 @@ FROM {table} AS m
 WHERE m.voice = 'outlet' AND m.statement_id IS NOT NULL
 UNION ALL
 SELECT '{table}', m._row, 'voice_actor_id', m.voice_actor_id,
-       'voice outlet: voice_actor_id must be the article''s outlet (' || a.outlet_actor_id || ')'
+       'voice outlet: voice_actor_id must be the article''s outlet (' || coalesce(a.outlet_actor_id, '(null)') || ')'
 FROM {table} AS m JOIN articles AS a ON a.article_id = m.article_id
 WHERE m.voice = 'outlet' AND m.voice_actor_id IS DISTINCT FROM a.outlet_actor_id
 UNION ALL
@@ -21,13 +22,22 @@ FROM {table} AS m JOIN statements AS s ON s.statement_id = m.statement_id
 WHERE m.voice <> 'outlet' AND s.article_id <> m.article_id
 UNION ALL
 SELECT '{table}', m._row, 'voice_actor_id', m.voice_actor_id,
-       'mention lies outside its statement''s span (' || CAST(s.char_start AS VARCHAR) || '-'
-         || CAST(s.char_end AS VARCHAR) || ')'
+       'mention lies outside its statement''s span (' || coalesce(CAST(s.char_start AS VARCHAR), '(null)') || '-'
+         || coalesce(CAST(s.char_end AS VARCHAR), '(null)') || ')'
 FROM {table} AS m JOIN statements AS s ON s.statement_id = m.statement_id AND s.article_id = m.article_id
 WHERE m.voice <> 'outlet' AND (m.char_start < s.char_start OR m.char_end > s.char_end)
 UNION ALL
+SELECT '{table}', m._row, 'voice', m.voice,
+       'mention lies in its statement''s attribution frame, outside the speaker''s words (content '
+         || coalesce(CAST(s.content_start AS VARCHAR), '(null)') || '-'
+         || coalesce(CAST(s.content_end AS VARCHAR), '(null)')
+         || '): the frame is the outlet''s (voice outlet), or the content span is wrong'
+FROM {table} AS m JOIN statements AS s ON s.statement_id = m.statement_id AND s.article_id = m.article_id
+WHERE m.voice <> 'outlet' AND m.char_start >= s.char_start AND m.char_end <= s.char_end  -- (else: the span's line)
+  AND (m.char_start < s.content_start OR m.char_end > s.content_end)
+UNION ALL
 SELECT '{table}', m._row, 'voice_actor_id', m.voice_actor_id,
-       'voice_actor_id must be the speaker of the statement (' || s.speaker_id || ')'
+       'voice_actor_id must be the speaker of the statement (' || coalesce(s.speaker_id, '(null)') || ')'
 FROM {table} AS m JOIN statements AS s ON s.statement_id = m.statement_id AND s.article_id = m.article_id
 WHERE m.voice <> 'outlet' AND m.voice_actor_id IS DISTINCT FROM s.speaker_id
 UNION ALL

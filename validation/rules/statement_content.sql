@@ -15,7 +15,8 @@ FROM (
                 THEN 'the outlet''s own statement has a content span (its words are all the outlet''s)'
               WHEN s.content_start < s.char_start OR s.content_end > s.char_end OR s.content_start >= s.content_end
                 THEN 'content span is not a non-empty part of the statement''s span ('
-                     || CAST(s.char_start AS VARCHAR) || '-' || CAST(s.char_end AS VARCHAR) || ')'
+                     || coalesce(CAST(s.char_start AS VARCHAR), '(null)') || '-'
+                     || coalesce(CAST(s.char_end AS VARCHAR), '(null)') || ')'
          END AS message
   FROM statements AS s LEFT JOIN articles AS a ON a.article_id = s.article_id  -- (an unknown article: its content is still checked)
 ) AS checked
