@@ -209,16 +209,17 @@ def test_a_voices_passage_and_a_label_voice_override_the_derivation(mini):
     edit(
         mini, ARTICLE, '{actor: syria-army, quote: "the army"}', '{actor: syria-army, quote: "the army", voice: outlet}'
     )
-    voices = (
-        'voices:\n  - quote: "Iran on Friday"\n    voice: paraphrase\n    statement: mini-iran-supports-syria\n'
+    voices = (  # (a speaker's voice lies in the statement's content: "it supports Syria")
+        'voices:\n  - quote: "supports Syria"\n    voice: quoted\n    statement: mini-iran-supports-syria\n'
         '    notes: "test"\n'
     )
     (mini / ARTICLE).write_text((mini / ARTICLE).read_text(encoding="utf-8") + voices, encoding="utf-8")
     frames = _built(mini)
-    m = frames["mentions"].set_index("text")
-    assert m.loc["the army", ["voice", "voice_actor_id"]].tolist() == ["outlet", "test-outlet"]
-    assert m.loc["Iran", ["voice", "statement_id", "voice_actor_id"]].tolist() == [
-        "paraphrase",
+    m = frames["mentions"].set_index("char_start")
+    assert m.loc[129, ["text", "voice", "voice_actor_id"]].tolist() == ["the army", "outlet", "test-outlet"]
+    assert m.loc[42, ["text", "voice", "statement_id", "voice_actor_id"]].tolist() == [
+        "Syria",
+        "quoted",
         "mini-iran-supports-syria",
         "iran",
     ]
