@@ -17,8 +17,9 @@ import pandas as pd
 from syria_offensive import corpus, curation_checks, dtypes, stable_ids, steps
 from syria_offensive import curation as cur
 from syria_offensive.docs import data_dictionary
+from syria_offensive.layout import Layout
 from syria_offensive.metadata import tables
-from syria_offensive.paths import CURATION, DATASETS, DOCS, RELEASES, REPORTS, SOURCES
+from syria_offensive.paths import CURATION, RELEASES, ROOT, SOURCES
 from syria_offensive.problems import InputError, Problem, around, from_rows, relative
 from syria_offensive.steps.frames import PROVENANCE, lookup
 from syria_offensive.transforms import coverage
@@ -179,23 +180,29 @@ def main(argv: list[str] | None = None) -> int:
     from syria_offensive.package import write_package
 
     parser = argparse.ArgumentParser(description="Build the data package from sources/ and curation/.")
-    parser.add_argument("--curation", type=Path, default=CURATION, help="curation directory (default: curation/)")
-    parser.add_argument("--sources", type=Path, default=SOURCES, help="sources directory (default: sources/)")
-    parser.add_argument("--out", type=Path, default=DATASETS, help="output directory (default: datasets/)")
-    parser.add_argument("--reports", type=Path, default=REPORTS, help="where the coverage report goes (reports/)")
-    parser.add_argument("--releases", type=Path, default=RELEASES, help="published IDs of past releases (releases/)")
-    parser.add_argument("--docs", type=Path, default=DOCS, help="where the data dictionary goes (docs/)")
+    parser.add_argument("--corpus", type=Path, default=ROOT, help="the corpus folder (default: this repository)")
+    parser.add_argument("--curation", type=Path, help="curation directory (default: <corpus>/curation/)")
+    parser.add_argument("--sources", type=Path, help="sources directory (default: <corpus>/sources/)")
+    parser.add_argument("--out", type=Path, help="output directory (default: <corpus>/datasets/)")
+    parser.add_argument("--reports", type=Path, help="where the coverage report goes (<corpus>/reports/)")
+    parser.add_argument("--releases", type=Path, help="published IDs of past releases (<corpus>/releases/)")
+    parser.add_argument("--docs", type=Path, help="where the data dictionary goes (<corpus>/docs/)")
     args = parser.parse_args(argv)
+    layout = Layout(args.corpus)
+    for name in ("curation", "sources", "reports", "releases", "docs"):
+        setattr(args, name, getattr(args, name) or getattr(layout, name))
+    args.out = args.out or layout.datasets
     reports: dict[str, pd.DataFrame] = {}
     try:
+        meta = layout.metadata()
         frames = assemble(args.curation, args.sources, reports, args.releases)
-        write_package(frames, args.out, check=validate_directory)
+        write_package(frames, args.out, check=validate_directory, meta=meta)
         args.reports.mkdir(parents=True, exist_ok=True)
         reports["coverage"].to_csv(args.reports / "coverage.csv", index=False, lineterminator="\n")
         reports["warnings"].to_csv(args.reports / "warnings.csv", index=False, lineterminator="\n")
         if args.docs is not None:
             args.docs.mkdir(parents=True, exist_ok=True)
-            (args.docs / "data-dictionary.md").write_text(data_dictionary(), encoding="utf-8")
+            (args.docs / "data-dictionary.md").write_text(data_dictionary(meta), encoding="utf-8")
             (args.docs / "articles.md").write_text(corpus.articles_page(frames["articles"]), encoding="utf-8")
     except InputError as err:
         for problem in err.problems:

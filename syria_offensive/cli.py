@@ -1,7 +1,9 @@
-"""The command line: `syria-offensive validate | path | export` (also `python -m syria_offensive`).
+"""The command line: `syria-offensive validate | path | export | init | build | check | preview | propose | diff |
+database | pictures | release` (also `python -m syria_offensive`).
 
-One console script for the three things a user outside the repository does with the package: check a copy
-(theirs, an extension, a release zip), find the bundled copy for another tool, and write it somewhere.
+One console script for what a user outside the repository does: check a copy of a package (theirs, an
+extension, a release zip), find the bundled copy for another tool and write it somewhere, and run their own
+corpus of articles with the same tables (`init DIR`, then the curator's loop in DIR: corpus_commands.py).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from syria_offensive import corpus_commands
 from syria_offensive.load import LoadError, package_path, registry, verify
 
 EPILOG = """\
@@ -20,6 +23,9 @@ examples:
   syria-offensive validate release.zip --json          a release archive (JSON report)
   syria-offensive path                                 where the installed package's files are
   syria-offensive export ./syria-offensive-data        copy them into a new folder
+
+  syria-offensive init my-corpus                       a new corpus folder for your own articles
+  syria-offensive check my-corpus                      build it, then validate it with every layer
 
 exit codes of validate: 0 valid, 1 invalid (every problem listed), 2 unusable input (path named).
 """
@@ -71,6 +77,7 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("path", help="print the folder of the bundled package (for DuckDB, polars, R, ...)")
     write = commands.add_parser("export", help="copy the bundled package into a new folder")
     write.add_argument("directory", type=Path, help="a folder that does not exist yet, or an empty one")
+    corpus_commands.add_parsers(commands)
     return top
 
 
@@ -87,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.max_per_kind is not None:
                 options += ["--max-per-kind", str(args.max_per_kind)]
             return validate([str(path), *options])
+        if args.command in corpus_commands.COMMANDS:
+            return corpus_commands.run(args)
         if args.command == "path":
             print(package_path())
         else:

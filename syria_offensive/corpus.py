@@ -3,7 +3,7 @@
 The number of articles, the span of their publication dates and the package's `sources` list change whenever
 a curator adds an article; written by hand they go stale (seven files once counted the articles). The
 build derives them here: a sentence appended to the descriptor's description, one `sources` entry per article
-(before the non-article sources listed in schema/package.yaml), and docs/articles.md.
+(before the non-article sources listed in package.yaml), and docs/articles.md.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ event reports and figures have full-text search (FTS5); the views in views/*.sql
 questions. The Datasette metadata (titles, descriptions of tables, columns and views, licence, sources) is
 generated from schema/ and the views' headers, never written twice.
 
-    python -m syria_offensive.database [PACKAGE] [--out dist/syria-offensive-2024.db]
+    python -m syria_offensive.database [PACKAGE] [--corpus DIR] [--out dist/<name>.db]
 
 The database is written to a temporary file and renamed into place; the same package gives the same bytes.
 """
@@ -23,18 +23,21 @@ from typing import Any
 import pandas as pd
 import sqlite_utils
 
+from syria_offensive.layout import Layout
 from syria_offensive.load import LoadError, load
 from syria_offensive.metadata import package_metadata, tables
-from syria_offensive.paths import DATASETS, ROOT
+from syria_offensive.paths import ROOT, data_dir
+from syria_offensive.problems import InputError
 
-VIEWS = ROOT / "views"
+VIEWS = data_dir("views")
 SQLITE_TYPES = {"string": str, "integer": int, "number": float, "date": str}
 SEARCHABLE = {"articles": ["title", "text"], "statements": ["text"], "event_reports": ["text"], "figures": ["text"]}
 SEARCH_VIEWS = {"statement_details": ("statements_fts", "statement_rowid")}  # view -> (FTS table, its rowid column)
 
 
-def database_name() -> str:
-    return f"{package_metadata()['name']}.db"
+def database_name(meta: dict[str, Any] | None = None) -> str:
+    """<name>.db for a corpus (`meta`: its package.yaml; this repository's by default)."""
+    return f"{(meta or package_metadata())['name']}.db"
 
 
 def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -92,10 +95,11 @@ def write_database(package: Path, target: Path) -> Path:
     return target
 
 
-def datasette_metadata() -> dict[str, Any]:
-    """Datasette's metadata.json for the database: from schema/ and the views' headers."""
-    meta = package_metadata()
-    licence = meta["licenses"][0]
+def datasette_metadata(meta: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Datasette's metadata.json for the database: from schema/, the views' headers and the corpus's
+    package.yaml (`meta`; this repository's by default)."""
+    meta = meta or package_metadata()
+    licence = (meta.get("licenses") or [{}])[0]
     table_meta: dict[str, Any] = {
         name: {
             "title": table.title,
@@ -108,33 +112,40 @@ def datasette_metadata() -> dict[str, Any]:
         table_meta[name] = {"title": view.get("title", name), "description": view.get("description", "")}
         if name in SEARCH_VIEWS:
             table_meta[name].update(fts_table=SEARCH_VIEWS[name][0], fts_pk=SEARCH_VIEWS[name][1])
-    sources = "; ".join(source["title"] for source in meta.get("sources", []))
+    sources = "; ".join(source["title"] for source in meta.get("sources") or [])
     return {
         "title": meta["title"],
         "description": meta["description"],
-        "license": licence["name"],
-        "license_url": licence["path"],
+        **({"license": licence["name"]} if licence.get("name") else {}),
+        **({"license_url": licence["path"]} if licence.get("path") else {}),
         "source": sources,
-        "databases": {database_name().removesuffix(".db"): {"tables": table_meta}},
+        "databases": {database_name(meta).removesuffix(".db"): {"tables": table_meta}},
     }
 
 
-def write_metadata(target: Path) -> Path:
-    target.write_text(json.dumps(datasette_metadata(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+def write_metadata(target: Path, meta: dict[str, Any] | None = None) -> Path:
+    target.write_text(json.dumps(datasette_metadata(meta), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return target
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m syria_offensive.database", description=__doc__.split("\n\n")[0])
-    parser.add_argument("package", type=Path, nargs="?", default=DATASETS, help="package folder or release zip")
-    parser.add_argument("--out", type=Path, default=ROOT / "dist" / database_name(), help="the database to write")
+    parser.add_argument("package", type=Path, nargs="?", help="package folder or release zip (<corpus>/datasets)")
+    parser.add_argument("--corpus", type=Path, default=ROOT, help="the corpus folder (default: this repository)")
+    parser.add_argument("--out", type=Path, help="the database to write (default: <corpus>/dist/<name>.db)")
     args = parser.parse_args(argv)
+    layout = Layout(args.corpus)
     try:
-        database = write_database(args.package, args.out)
+        meta = layout.metadata()
+        out = args.out or layout.dist / database_name(meta)
+        database = write_database(args.package or layout.datasets, out)
     except LoadError as err:
-        print(f"{args.package}: {err}", file=sys.stderr)
+        print(f"{args.package or layout.datasets}: {err}", file=sys.stderr)
         return 2
-    metadata = write_metadata(args.out.with_name("metadata.json"))
+    except InputError as err:
+        print(err, file=sys.stderr)
+        return 2
+    metadata = write_metadata(out.with_name("metadata.json"), meta)
     print(f"wrote {database} and {metadata}")
     return 0
 

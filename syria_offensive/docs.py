@@ -32,8 +32,9 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def data_dictionary() -> str:
-    meta = package_metadata()
+def data_dictionary(meta: dict | None = None) -> str:
+    """docs/data-dictionary.md for a corpus (`meta`: its package.yaml; this repository's by default)."""
+    meta = package_metadata() if meta is None else meta
     lines = [
         f"# Data dictionary — {meta['name']} {meta['version']}",
         "",

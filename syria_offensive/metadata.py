@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -20,7 +21,7 @@ import pyarrow as pa_arrow
 import yaml
 
 from syria_offensive.dtypes import ARROW_TYPES, PANDAS_TYPES, pandas_dtype
-from syria_offensive.paths import CODELISTS, SCHEMA
+from syria_offensive.paths import CODELISTS, PACKAGE_YAML, SCHEMA
 
 # Control characters (U+0000-U+001F) a text field must not hold: any, or (`multiline: true` in
 # schema/fields.yaml) any but tab and newline. Carriage return is never allowed: the clean text has none.
@@ -223,6 +224,7 @@ def tables() -> dict[str, Table]:
 
 
 @cache
-def package_metadata() -> dict[str, Any]:
-    """Package-level metadata (title, version, licences, sources, contributors) from schema/package.yaml."""
-    return _load_yaml(SCHEMA / "package.yaml")
+def package_metadata(path: Path = PACKAGE_YAML) -> dict[str, Any]:
+    """A corpus's package-level metadata (name, title, version, licences, sources, contributors) from its
+    package.yaml: this repository's at its root, another corpus's in its folder (see corpus.Layout)."""
+    return _load_yaml(path)

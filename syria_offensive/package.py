@@ -85,37 +85,44 @@ def resource_descriptors(directory: Path) -> list[dict[str, Any]]:
     return resources
 
 
-def descriptor(directory: Path, articles: pd.DataFrame) -> dict[str, Any]:
-    """schema/package.yaml, with what depends on the articles derived from them (corpus.py)."""
-    meta = {k: v for k, v in package_metadata().items() if v is not None}
+def descriptor(directory: Path, articles: pd.DataFrame, meta: dict[str, Any]) -> dict[str, Any]:
+    """The corpus's package.yaml (`meta`), with what depends on the articles derived from them (corpus.py)."""
+    meta = {k: v for k, v in meta.items() if v is not None}
     meta["description"] = f"{meta['description'].rstrip()} {corpus.summary(articles)}"
-    meta["sources"] = corpus.sources(articles) + list(meta.get("sources", []))
+    meta["sources"] = corpus.sources(articles) + list(meta.get("sources") or [])
+    meta = {k: v for k, v in meta.items() if v != []}  # (Data Package v2: a list given is not empty)
     return {"$schema": DATA_PACKAGE_V2, **meta, "resources": resource_descriptors(directory)}
 
 
-def write_descriptor(directory: Path, articles: pd.DataFrame) -> None:
-    text = json.dumps(descriptor(directory, articles), indent=2, ensure_ascii=False) + "\n"
+def write_descriptor(directory: Path, articles: pd.DataFrame, meta: dict[str, Any]) -> None:
+    text = json.dumps(descriptor(directory, articles, meta), indent=2, ensure_ascii=False) + "\n"
     (directory / "datapackage.json").write_text(text, encoding="utf-8")
 
 
-def write_files(frames: dict[str, pd.DataFrame], directory: Path) -> None:
+def write_files(frames: dict[str, pd.DataFrame], directory: Path, meta: dict[str, Any]) -> None:
     directory.mkdir(parents=True)
     for name, table in tables().items():
         frame = frames[name][table.field_names]
         write_csv(frame, directory / f"{name}.csv")
         write_parquet(frame, table.to_arrow(), directory / f"{name}.parquet")
-    write_descriptor(directory, frames["articles"])
+    write_descriptor(directory, frames["articles"], meta)
 
 
-def write_package(frames: dict[str, pd.DataFrame], target: Path, check: Callable[[Path], list[str]]) -> None:
-    """Write to a temporary sibling, `check` it (the build passes Frictionless validation: this module is
-    below the validators and does not import them), then swap in. On failure, target is untouched."""
+def write_package(
+    frames: dict[str, pd.DataFrame],
+    target: Path,
+    check: Callable[[Path], list[str]],
+    meta: dict[str, Any] | None = None,
+) -> None:
+    """Write to a temporary sibling (`meta`: the corpus's package.yaml, this repository's by default), `check`
+    it (the build passes Frictionless validation: this module is below the validators and does not import
+    them), then swap in. On failure, target is untouched."""
     # Per-process staging and backup folders: concurrent builds (two curators, two CI jobs) never collide.
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent)) / target.name
     old = staging.parent / f"{target.name}.old"
     try:
-        write_files(frames, staging)
+        write_files(frames, staging, package_metadata() if meta is None else meta)
         errors = check(staging)
         if errors:
             raise InputError(

@@ -22,6 +22,7 @@ def data_dir(name: str) -> Path:
 
 SCHEMA = data_dir("schema")
 CODELISTS = SCHEMA / "codelists"
+PACKAGE_YAML = ROOT / "package.yaml"  # this corpus's package-level metadata
 SOURCES = ROOT / "sources"
 CURATION = ROOT / "curation"
 DATASETS = ROOT / "datasets"

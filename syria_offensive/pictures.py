@@ -6,7 +6,7 @@
   nodes coloured by country;
 - places.png: the places named that have a point, with their precision and events per place (and a count of
   those that have none);
-- hts_labels.png: how each outlet names and labels HTS.
+- labels.png: how each outlet names and labels the actor it labels most (in this corpus HTS).
 
 The package is validated first and nothing is drawn when it fails. The files are deterministic (matplotlib's
 bundled DejaVu fonts, a seeded layout, no timestamps in the PNG), so the tests can check they are current.
@@ -26,11 +26,11 @@ import networkx as nx
 import pandas as pd
 
 from syria_offensive.load import LoadError, load
-from syria_offensive.paths import DATASETS, DOCS
+from syria_offensive.paths import ROOT
 
-PERIOD_START = pd.Timestamp("2024-11-20")  # the timeline shows events known to end (or start) on or after this day
+LOOKBACK = pd.Timedelta(days=9)  # the timeline shows events known to end (or start) this long before the first article
+MARGIN = 1.0  # degrees around the places where events happen (the map's frame)
 STYLE = {"font.family": "DejaVu Sans", "font.size": 9, "figure.dpi": 100, "savefig.dpi": 100}
-FRAME = ((34.5, 42.5), (32.0, 37.6))  # longitude, latitude: Syria and Lebanon
 PRECISION_MARKERS = {"settlement": "o", "admin_area": "s", "country": "D", "approximate": "^", "region": "P"}
 
 
@@ -48,10 +48,13 @@ def timeline(t: dict[str, pd.DataFrame], path: Path) -> None:
         last=lambda e: e["end_max"].fillna(e["start_max"]),
         open_end=lambda e: e["end_basis"].isna(),
     )
-    events = events[events["last"] >= PERIOD_START].sort_values(["start_min", "last", "event_id"])
+    period_start = t["articles"]["published_date_min"].min() - LOOKBACK
+    events = events[events["last"] >= period_start].sort_values(["start_min", "last", "event_id"])
+    if events.empty:
+        return _nothing("No event has a known date", path)
     figure, axes = plt.subplots(figsize=(10, 0.3 * len(events) + 1.2))
     y = list(range(len(events)))
-    start = events["start_min"].fillna(PERIOD_START)
+    start = events["start_min"].fillna(period_start)
     width = events["last"] - start + pd.Timedelta(days=1)
     colours = plt.cm.viridis(events["articles"] / len(t["articles"]))
     bars = axes.barh(y, width, left=start, height=0.6, color=colours)
@@ -63,10 +66,11 @@ def timeline(t: dict[str, pd.DataFrame], path: Path) -> None:
         axes.text(bar.get_x() + bar.get_width(), bar.get_y() + 0.3, label, va="center", fontsize=7)
     axes.set_yticks(y, events["event_id"], fontsize=7)
     axes.invert_yaxis()
-    axes.set_xlim(PERIOD_START, events["last"].max() + pd.Timedelta(days=2))
+    axes.set_xlim(period_start, events["last"].max() + pd.Timedelta(days=2))
     axes.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%d %b"))
     axes.set_title(
-        "Events known on or after 20 November 2024: each bar spans the earliest start to the latest end (cut at the\n"
+        f"Events known on or after {period_start.day} {period_start:%B %Y}: each bar spans the earliest start to the "
+        "latest end (cut at the\n"
         "left edge when earlier; hatched when the start is unknown); '…' = no end recorded (ongoing or unknown), the\n"
         "bar then covers the start only; the number counts the articles reporting the event"
     )
@@ -78,6 +82,8 @@ def accusations(t: dict[str, pd.DataFrame], path: Path) -> None:
     statements = t["statements"][t["statements"]["plover"] == "ACCUSE"]
     targets = t["statement_targets"][t["statement_targets"]["role"] == "accused"]
     edges = statements.merge(targets, on="statement_id").groupby(["speaker_id", "actor_id"]).size()
+    if edges.empty:
+        return _nothing("No accusation (PLOVER ACCUSE) with an accused actor", path)
     actors = t["actors"].set_index("actor_id")
     graph = nx.DiGraph()
     for (speaker, accused), count in edges.items():
@@ -99,9 +105,38 @@ def accusations(t: dict[str, pd.DataFrame], path: Path) -> None:
     _save(figure, path)
 
 
+def frame(located: pd.DataFrame, events: pd.Series) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Longitude and latitude limits: the located places of the country where most events happen (this corpus:
+    Syria), else of the places where events happen, else all located places; with a margin."""
+    at_events = located[located["place_id"].isin(events.index)]
+    country = (
+        at_events["country"].repeat(at_events["place_id"].map(events).fillna(0).astype(int)).dropna().mode()
+        if len(at_events)
+        else pd.Series(dtype="string")
+    )
+    where = located[located["country"] == country.sort_values().iloc[0]] if len(country) else at_events
+    where = where if len(where) else located
+    longitude, latitude = where["longitude"].astype(float), where["latitude"].astype(float)
+    return (
+        (longitude.min() - MARGIN, longitude.max() + MARGIN),
+        (latitude.min() - MARGIN, latitude.max() + MARGIN),
+    )
+
+
+def _nothing(title: str, path: Path) -> None:
+    """A picture that says there is nothing to draw (a new corpus): the file exists, and says why it is empty."""
+    figure, axes = plt.subplots(figsize=(6, 1.5))
+    axes.text(0.5, 0.5, title, ha="center", va="center")
+    axes.axis("off")
+    _save(figure, path)
+
+
 def places(t: dict[str, pd.DataFrame], path: Path) -> None:
     events = t["events"]["place_id"].value_counts()
     located = t["places"].dropna(subset=["latitude", "longitude"]).sort_values("place_id")
+    if located.empty:
+        return _nothing(f"No place named has a point ({len(t['places'])} without: see places.notes)", path)
+    FRAME = frame(located, events)
     inside = located["longitude"].between(*FRAME[0]) & located["latitude"].between(*FRAME[1])
     outside = ", ".join(located.loc[~inside, "name"])
     missing = int(t["places"]["latitude"].isna().sum())
@@ -119,7 +154,7 @@ def places(t: dict[str, pd.DataFrame], path: Path) -> None:
     axes.set_aspect(1 / 0.82)  # roughly 1 / cos(35°): degrees of longitude are shorter at this latitude
     axes.set_xlabel("longitude")
     axes.set_ylabel("latitude")
-    axes.legend(title="precision (size: events there)", fontsize=7, loc="lower right")
+    axes.legend(title="precision (size: events there)", fontsize=7, loc="best")
     axes.set_title(
         f"Places named that have a point: {int(inside.sum())} here; outside this frame: {outside or 'none'};\n"
         f"{missing} places named have no point yet (see places.notes)"
@@ -128,9 +163,26 @@ def places(t: dict[str, pd.DataFrame], path: Path) -> None:
     _save(figure, path)
 
 
-def hts_labels(t: dict[str, pd.DataFrame], path: Path) -> None:
+def most_labelled(t: dict[str, pd.DataFrame]) -> tuple[str | None, str]:
+    """The actor the outlets label most (most mentions of kind label, then of any kind; ties by id) and its
+    shortest alias (its name when it has none): in this corpus HTS, in another whichever actor it is."""
+    mentions = t["mentions"].sort_values("actor_id")
+    ranked = mentions.loc[mentions["kind"] == "label", "actor_id"].value_counts(sort=True)
+    ranked = ranked if len(ranked) else mentions["actor_id"].value_counts(sort=True)
+    if not len(ranked):
+        return None, "(no actor mentioned)"
+    actor = str(ranked.index[0])
+    aliases = t["actor_aliases"].loc[t["actor_aliases"]["actor_id"] == actor, "alias"].astype(str)
+    names = t["actors"].loc[t["actors"]["actor_id"] == actor, "name"].astype(str)
+    return actor, min(aliases, key=lambda a: (len(a), a)) if len(aliases) else names.iloc[0]
+
+
+def labels(t: dict[str, pd.DataFrame], path: Path) -> None:
     outlets = t["articles"].set_index("article_id")["outlet"].astype("string").fillna("(outlet not identified)")
-    hts = t["mentions"][t["mentions"]["actor_id"] == "hts"]
+    actor, shown = most_labelled(t)
+    if actor is None:
+        return _nothing("No actor is mentioned", path)
+    hts = t["mentions"][t["mentions"]["actor_id"] == actor]
     words = hts["text"].str.lower() + " (" + hts["kind"].astype("string") + ", " + hts["voice"].astype("string") + ")"
     counts = pd.crosstab(words, hts["article_id"].map(outlets)).sort_index()
     figure, axes = plt.subplots(figsize=(8, 0.3 * len(counts) + 1.5))
@@ -141,7 +193,7 @@ def hts_labels(t: dict[str, pd.DataFrame], path: Path) -> None:
     axes.set_xticks(range(len(counts.columns)), counts.columns, rotation=30, ha="right")
     axes.set_yticks(range(len(counts.index)), counts.index, fontsize=7)
     axes.set_title(
-        "How each outlet names and labels HTS (kind, voice: the outlet's own words,\na speaker's quoted words, "
+        f"How each outlet names and labels {shown} (kind, voice: the outlet's own words,\na speaker's quoted words, "
         "or the outlet's paraphrase of a speaker)"
     )
     _save(figure, path)
@@ -151,7 +203,7 @@ PICTURES = {
     "timeline.png": timeline,
     "accusations.png": accusations,
     "places.png": places,
-    "hts_labels.png": hts_labels,
+    "labels.png": labels,
 }
 
 
@@ -167,9 +219,12 @@ def draw(package: Path, out: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m syria_offensive.pictures", description=__doc__.split("\n\n")[0])
-    parser.add_argument("package", type=Path, nargs="?", default=DATASETS, help="package folder")
-    parser.add_argument("--out", type=Path, default=DOCS / "pictures", help="where the PNG files go")
+    parser.add_argument("package", type=Path, nargs="?", help="package folder (default: <corpus>/datasets)")
+    parser.add_argument("--corpus", type=Path, default=ROOT, help="the corpus folder (default: this repository)")
+    parser.add_argument("--out", type=Path, help="where the PNG files go (default: <corpus>/docs/pictures)")
     args = parser.parse_args(argv)
+    args.package = args.package or args.corpus / "datasets"
+    args.out = args.out or args.corpus / "docs" / "pictures"
     from syria_offensive.validation.cli import main as validate
 
     if validate([str(args.package), "--format", "csv"]) != 0:

@@ -315,21 +315,25 @@ def evaluation_report(datasets: Path, curation: Path = CURATION) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from syria_offensive.paths import DATASETS, REPORTS
+    from syria_offensive.layout import Layout
+    from syria_offensive.paths import ROOT
 
     parser = argparse.ArgumentParser(description="Draft a curation file for an article, or measure the proposer.")
     parser.add_argument("article_id", nargs="?", help="an article with sources/<article_id>.yaml")
+    parser.add_argument("--corpus", type=Path, default=ROOT, help="the corpus folder (default: this repository)")
     parser.add_argument("--out", type=Path, help="write the draft here (default: stdout)")
     parser.add_argument("--evaluate", action="store_true", help="write reports/proposer.md and print it")
     args = parser.parse_args(argv)
+    layout = Layout(args.corpus)
     if args.evaluate:
-        text = evaluation_report(DATASETS)
-        (REPORTS / "proposer.md").write_text(text, encoding="utf-8")
+        text = evaluation_report(layout.datasets, layout.curation)
+        layout.reports.mkdir(parents=True, exist_ok=True)
+        (layout.reports / "proposer.md").write_text(text, encoding="utf-8")
         print(text, end="")
         return 0
     if not args.article_id:
         parser.error("give an article_id, or --evaluate")
-    text = draft(read_article(args.article_id), read_reference())
+    text = draft(read_article(args.article_id, layout.sources), read_reference(layout.curation))
     if args.out:
         if args.out.exists():
             print(f"{args.out} exists: not overwritten (give another --out)", file=sys.stderr)

@@ -23,6 +23,7 @@ import zipfile
 from pathlib import Path
 
 from syria_offensive.database import database_name, datasette_metadata, write_database
+from syria_offensive.layout import Layout
 from syria_offensive.metadata import package_metadata
 from syria_offensive.paths import DATASETS, RELEASES, ROOT
 from syria_offensive.readers import read_package
@@ -75,8 +76,38 @@ def archive_members(datasets: Path, root: Path) -> dict[str, bytes]:
 
 def write_archive(datasets: Path, target: Path, version: str, root: Path = ROOT) -> str:
     """Write the zip to `target` and return its sha256."""
-    folder = archive_name(version).removesuffix(".zip")
-    members = archive_members(datasets, root)
+    return _zip(archive_members(datasets, root), target, archive_name(version).removesuffix(".zip"))
+
+
+def corpus_members(layout: Layout, meta: dict) -> dict[str, bytes]:
+    """What another corpus's release holds: its package, the same tables as SQLite (with Datasette's metadata),
+    its docs and pictures, where each article came from, its package.yaml, README, changelog and licences."""
+    root = layout.root
+    members = {f"datasets/{p.name}": p.read_bytes() for p in sorted(layout.datasets.iterdir()) if p.is_file()}
+    patterns = ("sources/*.yaml", "docs/*.md", "docs/pictures/*.png", "package.yaml", "README.md", "CHANGELOG.md")
+    for pattern in (*patterns, "LICENSE*"):
+        members.update({str(p.relative_to(root)): p.read_bytes() for p in sorted(root.glob(pattern)) if p.is_file()})
+    with tempfile.TemporaryDirectory() as tmp:
+        database = write_database(layout.datasets, Path(tmp) / database_name(meta))
+        members[database.name] = database.read_bytes()
+    members["metadata.json"] = json.dumps(datasette_metadata(meta), indent=2, ensure_ascii=False).encode() + b"\n"
+    return members
+
+
+def release_corpus(layout: Layout) -> tuple[Path, str, Path]:
+    """dist/<name>-<version>.zip of any corpus, its .sha256, and releases/ids-<version>.csv (the IDs it
+    publishes, which later builds keep: stable_ids)."""
+    meta = layout.metadata()
+    folder = f"{meta['name']}-{meta['version']}"
+    target = layout.dist / f"{folder}.zip"
+    digest = _zip(corpus_members(layout, meta), target, folder)
+    target.with_name(target.name + ".sha256").write_text(f"{digest}  {target.name}\n", encoding="utf-8")
+    frames, _ = read_package(layout.datasets)
+    return target, digest, write_release_ids(frames, layout.releases, str(meta["version"]))
+
+
+def _zip(members: dict[str, bytes], target: Path, folder: str) -> str:
+    """The members under `folder` in a zip with fixed times (the same members give the same bytes); its sha256."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for name in sorted(members):

@@ -1,7 +1,7 @@
 """The rule that keeps curating and releasing apart, and the checks `make release` runs before releasing.
 
 The rule (README "Releasing"): the top section of CHANGELOG.md is either `## Unreleased` or the version in
-schema/package.yaml.
+package.yaml.
 - `## <version>` at the top says "this checkout is release <version>": the data must then be exactly those of
   the archive whose sha256 syria_offensive/release.json records (tests/test_release.py checks it, in every
   run of the suite and in CI on the release commit).
@@ -35,7 +35,7 @@ def changelog_sections(text: str) -> list[str]:
 def stated_versions(root: Path = ROOT) -> dict[str, str]:
     """Every place that states the package's version, by file."""
     return {
-        "schema/package.yaml": str(package_metadata()["version"]),
+        "package.yaml": str(package_metadata()["version"]),
         "pyproject.toml": tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"],
         "CITATION.cff": str(yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))["version"]),
     }
@@ -47,7 +47,7 @@ def release_problems(root: Path = ROOT, datasets: Path = DATASETS) -> list[str]:
 
     problems = []
     versions = stated_versions(root)
-    version = versions["schema/package.yaml"]
+    version = versions["package.yaml"]
     if len(set(versions.values())) > 1:
         problems.append(f"the version differs between files ({versions}): write the new version in all three")
     sections = changelog_sections((root / "CHANGELOG.md").read_text(encoding="utf-8"))

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from syria_offensive.metadata import tables
-from syria_offensive.paths import DATASETS, ROOT
+from syria_offensive.paths import ROOT
 
 MAX_SHOWN = 20  # rows listed per kind of change and table; the counts are always complete
 CELL = 100
@@ -47,7 +47,8 @@ def read_csv(data: bytes) -> pd.DataFrame:
 
 def committed(table: str, rev: str, root: Path = ROOT) -> bytes | None:
     """The table's CSV at `rev`, or None when the table did not exist there."""
-    result = subprocess.run(["git", "show", f"{rev}:datasets/{table}.csv"], cwd=root, capture_output=True, check=False)
+    command = ["git", "show", f"{rev}:./datasets/{table}.csv"]  # (./: relative to `root`, wherever the git top is)
+    result = subprocess.run(command, cwd=root, capture_output=True, check=False)
     return result.stdout if result.returncode == 0 else None
 
 
@@ -108,8 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Row-level diff of the built tables against a git revision.")
     parser.add_argument("tables", nargs="*", help="tables to compare (default: all)")
     parser.add_argument("--rev", default="HEAD", help="git revision to compare with (default: HEAD)")
-    parser.add_argument("--datasets", type=Path, default=DATASETS, help="the built tables (default: datasets/)")
+    parser.add_argument(
+        "--corpus", type=Path, default=ROOT, help="the corpus folder, in git (default: this repository)"
+    )
+    parser.add_argument("--datasets", type=Path, help="the built tables (default: <corpus>/datasets/)")
     args = parser.parse_args(argv)
+    datasets = args.datasets or args.corpus / "datasets"
     known = tables()
     unknown = [t for t in args.tables if t not in known]
     if unknown:
@@ -118,9 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     lines, unchanged = [], []
     for name in args.tables or list(known):  # one per table
         key = list(known[name].primary_key)
-        path = args.datasets / f"{name}.csv"
+        path = datasets / f"{name}.csv"
         new = read_csv(path.read_bytes()) if path.exists() else pd.DataFrame(columns=key)
-        before = committed(name, args.rev)
+        before = committed(name, args.rev, args.corpus)
         old = read_csv(before) if before is not None else pd.DataFrame(columns=new.columns)
         found = diff_frames(name, old, new, key)
         if found.empty:

@@ -20,6 +20,7 @@ SLOW_MODULES = {
     "test_synthetic": "synthetic packages validated with every layer",
     "test_validator": "the validator on whole packages and zips, in subprocesses",
     "test_untrusted_copies": "the validator on damaged copies of the fixture package",
+    "test_corpus_init": "builds, validates, browses and draws corpora in temporary folders",
     "test_validation_rules": "every validation rule on the fixture package",
     "test_benchmark": "runs the benchmark script",
     "test_build": "a subprocess build per test",

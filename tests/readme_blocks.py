@@ -2,7 +2,8 @@
 
 Places: `checkout` (the repository root, with the project's environment), `release` (the root of the
 unzipped release archive), `installed` (an empty directory, after `pip install` into a new environment),
-`checkout-install`, `action`, `pre-commit`, `browser` and `ci` (each run by the test named in its marker). Blocks in
+`checkout-install`, `action`, `pre-commit`, `browser`, `own-corpus` and `ci` (each run by the test named in its
+marker). Blocks in
 `text` are pictures of folders, not code. Every other block must say where it runs, so none goes untested.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PLACES = {"checkout", "release", "installed", "checkout-install", "action", "pre-commit", "ci", "browser"}
+PLACES |= {"own-corpus", "own-corpus-install"}
 FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.S | re.M)
 MARKER = re.compile(r"<!-- runs: ([^>]*?)(?: \(.*\))? -->\s*$")
 

@@ -238,3 +238,31 @@ def test_the_pre_commit_hook_passes_a_good_copy_and_fails_a_damaged_one(stranger
     actors.write_text("\n".join([lines[0], lines[1], lines[1], *lines[2:]]) + "\n", encoding="utf-8")
     bad = run(pre_commit, user, git, timeout=1200)
     assert bad.returncode == 1 and actor in bad.stdout, bad.stdout + bad.stderr
+
+
+def test_a_new_corpus_is_started_curated_built_validated_loaded_browsed_and_drawn(stranger, tmp_path):
+    """README's "Start your own corpus" as a stranger runs it: the installed command line from an empty directory,
+    with a fictitious article (tests/fixtures/ficta) added between the blocks as a curator would add it."""
+    (install,) = runnable(README, "own-corpus-install", "sh")
+    result = run(["bash", "-euo", "pipefail", "-c", install.code], stranger["clone"], stranger["env"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    first, second = runnable(README, "own-corpus", "sh")
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    script = ["bash", "-euo", "pipefail", "-c"]
+    result = run([*script, first.code], workdir, stranger["env"], offline=True)
+    assert result.returncode == 0, f"README.md:{first.line}\n{result.stdout}\n{result.stderr}"
+    ficta = ROOT / "tests" / "fixtures" / "ficta"
+    for folder in ("sources", "curation"):
+        shutil.copytree(ficta / folder, workdir / "my-corpus" / folder, dirs_exist_ok=True)
+    result = run([*script, second.code], workdir, stranger["env"], offline=True)
+    assert result.returncode == 0, f"README.md:{second.line}\n{result.stdout}\n{result.stderr}"
+    assert "datasets: valid" in result.stdout
+    assert "ficta-norland-accuses-ostria" in result.stdout  # (load() printed the statements)
+    corpus = workdir / "my-corpus"
+    assert (corpus / "dist" / "my-corpus.db").is_file() and (corpus / "dist" / "my-corpus-0.1.0.zip").is_file()
+    assert len(list((corpus / "docs" / "pictures").glob("*.png"))) == 4
+    query = "import sqlite3; db = sqlite3.connect('dist/my-corpus.db')\n"
+    query += "print(db.execute('select count(*) from statements').fetchone()[0])"
+    counted = run([stranger["python"], "-c", query], corpus, stranger["env"], offline=True)
+    assert counted.stdout.strip() == "3", counted.stderr
