@@ -2,7 +2,7 @@
 
     python examples/questions.py
 
-1. Who accused whom of what?       (statements coded PLOVER ACCUSE, with their accused targets)
+1. Who accused whom of what?       (statements with an accused target, whatever their code)
 2. How does each outlet label HTS? (mentions of actor `hts`, names and labels, per outlet)
 3. Events by start date, with their end (open-ended when none is recorded) and how many articles report each.
 4. Events by place, with the place's point, its precision and the reference it was read from.
@@ -22,9 +22,8 @@ import syria_offensive
 
 def who_accused_whom(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     names = t["actors"].set_index("actor_id")["name"]
-    accusations = t["statements"][t["statements"]["plover"] == "ACCUSE"]
     accused = t["statement_targets"][t["statement_targets"]["role"] == "accused"]
-    table = accusations.merge(accused[["statement_id", "actor_id"]], on="statement_id")
+    table = t["statements"].merge(accused[["statement_id", "actor_id"]], on="statement_id")
     return (
         pd.DataFrame(
             {

@@ -99,13 +99,15 @@ def write_descriptor(directory: Path, articles: pd.DataFrame, meta: dict[str, An
     (directory / "datapackage.json").write_text(text, encoding="utf-8")
 
 
-def write_files(frames: dict[str, pd.DataFrame], directory: Path, meta: dict[str, Any]) -> None:
+def write_files(frames: dict[str, pd.DataFrame], directory: Path, meta: dict[str, Any] | None = None) -> None:
+    """The tables (CSV and Parquet) and the descriptor (`meta`: the corpus's package.yaml, this repository's by
+    default) in a new folder."""
     directory.mkdir(parents=True)
     for name, table in tables().items():
         frame = frames[name][table.field_names]
         write_csv(frame, directory / f"{name}.csv")
         write_parquet(frame, table.to_arrow(), directory / f"{name}.parquet")
-    write_descriptor(directory, frames["articles"], meta)
+    write_descriptor(directory, frames["articles"], package_metadata() if meta is None else meta)
 
 
 def write_package(
@@ -122,7 +124,7 @@ def write_package(
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent)) / target.name
     old = staging.parent / f"{target.name}.old"
     try:
-        write_files(frames, staging, package_metadata() if meta is None else meta)
+        write_files(frames, staging, meta)
         errors = check(staging)
         if errors:
             raise InputError(

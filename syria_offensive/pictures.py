@@ -79,11 +79,10 @@ def timeline(t: dict[str, pd.DataFrame], path: Path) -> None:
 
 
 def accusations(t: dict[str, pd.DataFrame], path: Path) -> None:
-    statements = t["statements"][t["statements"]["plover"] == "ACCUSE"]
     targets = t["statement_targets"][t["statement_targets"]["role"] == "accused"]
-    edges = statements.merge(targets, on="statement_id").groupby(["speaker_id", "actor_id"]).size()
+    edges = t["statements"].merge(targets, on="statement_id").groupby(["speaker_id", "actor_id"]).size()
     if edges.empty:
-        return _nothing("No accusation (PLOVER ACCUSE) with an accused actor", path)
+        return _nothing("No statement accuses an actor", path)
     actors = t["actors"].set_index("actor_id")
     graph = nx.DiGraph()
     for (speaker, accused), count in edges.items():
@@ -100,7 +99,7 @@ def accusations(t: dict[str, pd.DataFrame], path: Path) -> None:
     for country, colour in palette.items():
         axes.scatter([], [], color=colour, label=country)
     axes.legend(title="country", loc="lower left", fontsize=7)
-    axes.set_title("Who accuses whom: speaker → accused; edge width = statements (PLOVER ACCUSE)")
+    axes.set_title("Who accuses whom: speaker → accused; edge width = statements (any statement with an accused)")
     axes.axis("off")
     _save(figure, path)
 

@@ -93,3 +93,14 @@ def test_make_serve_without_a_database_says_how_to_build_one(tmp_path):
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode != 0
     assert "no database: run 'make database' (or 'make release') first" in result.stderr
+
+
+def test_the_accusations_view_keeps_an_accused_target_whatever_the_code(database):
+    """An actor accused by a statement that is not coded ACCUSE (e.g. an outlet's own statement coded 010) is
+    in the view too, with the code shown."""
+    with sqlite3.connect(database) as db:
+        expected = db.execute("select count(*) from statement_targets where role = 'accused'").fetchone()[0]
+        rows = db.execute("select count(*), count(distinct plover) from accusations").fetchone()
+        other = db.execute("select count(*) from accusations where plover is not 'ACCUSE'").fetchone()[0]
+    assert rows[0] == expected
+    assert other > 0

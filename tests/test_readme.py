@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -39,3 +40,12 @@ def test_readme_block_runs_from_the_checkout_root(block):
         command.append(block.code)
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, f"README.md:{block.line}\n{result.stdout}\n{result.stderr}"
+
+
+def test_every_table_of_the_schema_is_in_the_tables_list():
+    """README's Tables section lists every table (a table added to schema/ must be described there too)."""
+    from syria_offensive.metadata import tables
+
+    section = README.read_text(encoding="utf-8").split("## Tables\n", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^\| `(\w+)` \|", section, flags=re.M)
+    assert listed == list(tables()), f"README's Tables list: {listed}"

@@ -1,6 +1,7 @@
 -- title: Who accused whom
--- description: One row per statement coded as an accusation (PLOVER ACCUSE) and each actor it accuses:
---   the speaker, the accused, the outlet and date, and the words.
+-- description: One row per statement and each actor it accuses (a target with role accused, whatever the
+--   statement's code: its CAMEO and PLOVER are shown): the speaker, the accused, the outlet and date, and
+--   the words.
 select
   s.statement_id,
   speaker.name as speaker,
@@ -11,6 +12,7 @@ select
   s.date_min,
   s.date_max,
   s.cameo,
+  s.plover,
   s.text,
   s.speaker_id,
   t.actor_id as accused_id
@@ -19,4 +21,3 @@ join statement_targets as t on t.statement_id = s.statement_id and t.role = 'acc
 join articles as a on a.article_id = s.article_id
 join actors as speaker on speaker.actor_id = s.speaker_id
 join actors as accused on accused.actor_id = t.actor_id
-where s.plover = 'ACCUSE'
