@@ -16,13 +16,14 @@ import pandas as pd
 
 from syria_offensive import corpus, curation_checks, dtypes, stable_ids, steps
 from syria_offensive import curation as cur
-from syria_offensive.docs import data_dictionary
+from syria_offensive.docs import data_dictionary, standard_page
 from syria_offensive.layout import Layout
 from syria_offensive.metadata import tables
 from syria_offensive.paths import CURATION, RELEASES, ROOT, SOURCES
 from syria_offensive.problems import InputError, Problem, around, from_rows, relative
 from syria_offensive.steps.frames import PROVENANCE, lookup
 from syria_offensive.transforms import coverage
+from syria_offensive.validation import rules
 from syria_offensive.validation.frictionless_check import validate_directory
 from syria_offensive.validation.layers import check_frames
 
@@ -203,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.docs is not None:
             args.docs.mkdir(parents=True, exist_ok=True)
             (args.docs / "data-dictionary.md").write_text(data_dictionary(meta), encoding="utf-8")
+            (args.docs / "standard.md").write_text(standard_page(rules.described()), encoding="utf-8")
             (args.docs / "articles.md").write_text(corpus.articles_page(frames["articles"]), encoding="utf-8")
     except InputError as err:
         for problem in err.problems:

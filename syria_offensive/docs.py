@@ -5,7 +5,10 @@ Written by `make build`; the test suite checks the committed file is current.
 
 from __future__ import annotations
 
-from syria_offensive.metadata import codelist, package_metadata, tables
+from pathlib import Path
+
+from syria_offensive import standard
+from syria_offensive.metadata import Table, codelist, package_metadata, tables
 
 
 def _constraints(field) -> str:
@@ -40,19 +43,13 @@ def data_dictionary(meta: dict | None = None) -> str:
         "",
         "Generated from `schema/` by `make build` (syria_offensive/docs.py); do not edit by hand.",
         "",
+        f"The tables follow the {_standard()}: the package declares it in `datapackage.json`, and",
+        "[standard.md](standard.md) lists what the standard requires.",
+        "",
     ]
     all_tables = tables()
     for table in all_tables.values():
-        lines += [
-            f"## {table.name}",
-            "",
-            _cell(table.description),
-            "",
-            f"Primary key: {', '.join(f'`{k}`' for k in table.primary_key)}.",
-        ]
-        for fk in table.foreign_keys:
-            ref = fk["reference"]
-            lines.append(f"Foreign key: `{', '.join(fk['fields'])}` → `{ref['resource']}.{', '.join(ref['fields'])}`.")
+        lines += [f"## {table.name}", "", _cell(table.description), "", *_keys(table)]
         lines += ["", "| field | type | constraints | description |", "|---|---|---|---|"]
         for field in table.fields:
             lines.append(
@@ -72,3 +69,41 @@ def data_dictionary(meta: dict | None = None) -> str:
         ]
         lines.append("")
     return "\n".join(lines)
+
+
+def _standard() -> str:
+    meta = standard.metadata()
+    return f"{meta['title']} (`{meta['identifier']}`) {meta['version']}"
+
+
+def _keys(table: Table) -> list[str]:
+    lines = [f"Primary key: {', '.join(f'`{k}`' for k in table.primary_key)}."]
+    for fk in table.foreign_keys:
+        ref = fk["reference"]
+        lines.append(f"Foreign key: `{', '.join(fk['fields'])}` → `{ref['resource']}.{', '.join(ref['fields'])}`.")
+    return lines
+
+
+def standard_page(rules: list[tuple[str, str]]) -> str:
+    """docs/standard.md: the standard's tables, fields, keys and declared rules (`rules`: name, what it checks),
+    from the files the standard is published as (standard.py) and validation/rules/."""
+    where = standard.folder(Path("standard")).as_posix()
+    lines = [
+        f"# {_standard()}",
+        "",
+        "Generated from `schema/` and `validation/rules/` by `make build` (syria_offensive/docs.py); do not edit.",
+        f"The profile and one Table Schema per table are in `{where}/`; standard/README.md says how a package",
+        "declares the standard, standard/CHANGELOG.md what changed between its versions.",
+        "",
+        "Every table below is a required resource `<table>` at `<table>.csv`. A package may add tables and add",
+        "fields to these tables; it keeps every field listed here, with its type and constraints, in this order",
+        "relative to each other. *Value required*: the field may not be empty.",
+        "",
+    ]
+    for table in tables().values():
+        lines += [f"## {table.name}", "", *_keys(table), "", "| field | type | value required |", "|---|---|---|"]
+        lines += [f"| `{f.name}` | {f.type} | {'yes' if f.required else ''} |" for f in table.fields]
+        lines.append("")
+    lines += ["## Rules across tables", "", "| rule | checks |", "|---|---|"]
+    lines += [f"| `{name}` | {_cell(checks)} |" for name, checks in rules]
+    return "\n".join(lines) + "\n"

@@ -20,11 +20,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from syria_offensive import corpus
+from syria_offensive import corpus, standard
 from syria_offensive.metadata import package_metadata, tables
 from syria_offensive.problems import InputError, Problem
 
-DATA_PACKAGE_V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
 PARQUET_SUFFIX = "-parquet"
 
 
@@ -91,7 +90,9 @@ def descriptor(directory: Path, articles: pd.DataFrame, meta: dict[str, Any]) ->
     meta["description"] = f"{meta['description'].rstrip()} {corpus.summary(articles)}"
     meta["sources"] = corpus.sources(articles) + list(meta.get("sources") or [])
     meta = {k: v for k, v in meta.items() if v != []}  # (Data Package v2: a list given is not empty)
-    return {"$schema": DATA_PACKAGE_V2, **meta, "resources": resource_descriptors(directory)}
+    # `$schema`: the standard's profile (it extends the Data Package v2 profile), written beside the descriptor
+    profile = {"$schema": standard.profile_name()}
+    return {**profile, **meta, "resources": resource_descriptors(directory)}
 
 
 def write_descriptor(directory: Path, articles: pd.DataFrame, meta: dict[str, Any]) -> None:
@@ -100,14 +101,16 @@ def write_descriptor(directory: Path, articles: pd.DataFrame, meta: dict[str, An
 
 
 def write_files(frames: dict[str, pd.DataFrame], directory: Path, meta: dict[str, Any] | None = None) -> None:
-    """The tables (CSV and Parquet) and the descriptor (`meta`: the corpus's package.yaml, this repository's by
-    default) in a new folder."""
+    """The tables in both formats, datapackage.json (`meta`: the corpus's package.yaml, this repository's by
+    default), and the standard's profile it declares."""
     directory.mkdir(parents=True)
     for name, table in tables().items():
         frame = frames[name][table.field_names]
         write_csv(frame, directory / f"{name}.csv")
         write_parquet(frame, table.to_arrow(), directory / f"{name}.parquet")
     write_descriptor(directory, frames["articles"], package_metadata() if meta is None else meta)
+    for name, text in standard.package_files().items():  # (the standard's profile: see standard.py)
+        (directory / name).write_text(text, encoding="utf-8")
 
 
 def write_package(

@@ -2,7 +2,7 @@
 
 In a checkout (or an editable install) everything is at the repository root, where the design puts it.
 An installed wheel has no repository: the build backend maps the directories the code reads at run time
-(schema/, validation/ and the current release's datasets/) into the package as `syria_offensive/_data/<name>`
+(schema/, standard/, validation/ and the current release's datasets/) into the package as `syria_offensive/_data/<name>`
 (see `[tool.hatch.build.targets.wheel.force-include]` in pyproject.toml), so there is never a second
 copy in the repository.
 """

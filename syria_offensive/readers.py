@@ -1,14 +1,16 @@
 """Read a package copy (CSV or Parquet) into frames typed by the schema, reporting what cannot be typed.
 
-Used by the validator (a downstream user's edited copy must meet a clear message, not a traceback) and
-by `load()`. Every value is read as text first and converted column by column; a value that is present
-but does not convert is a failure, never a silent null — nor a wrong value: a whole number beyond ±2**53
-(which Float64 cannot hold exactly) is reported as out of range. What the CSV parser would silently
-misread is reported as unreadable (a first row with more fields than the header, which pandas would
-take as an index); Parquet text that is not well-formed UTF-8 (the Parquet reader does not check; CSV is
-decoded by Python, which does) is reported row by row, and a column that occurs twice or cannot be read
-as text is reported once, as is a Parquet column whose Arrow type is not the schema's (string or
-large_string for text; it is then read through the text path, so that its values are still checked).
+Used by the validator (a downstream user's edited copy must meet a clear message, not a traceback) and by
+`load()`. Only the schema's columns are read into the frames: a package that follows the standard may add
+columns to its tables, which the project's layers leave to Frictionless and the package's own schema. Every
+value is read as text first and converted column by column; a value that is present but does not convert is a
+failure, never a silent null — nor a wrong value: a whole number beyond ±2**53 (which Float64 cannot hold
+exactly) is reported as out of range. What the CSV parser would silently misread is reported as unreadable (a
+first row with more fields than the header, which pandas would take as an index); Parquet text that is not
+well-formed UTF-8 (the Parquet reader does not check; CSV is decoded by Python, which does) is reported row by
+row, and a column that occurs twice or cannot be read as text is reported once, as is a Parquet column whose
+Arrow type is not the schema's (string or large_string for text; it is then read through the text path, so
+that its values are still checked).
 
 Parquet columns whose Arrow type already is the schema's (int64, float64, date32, string) are converted
 straight from Arrow (no round trip through text, which made reading a large package four times slower),
@@ -79,10 +81,7 @@ def _convert(table: Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
                 failures(table.name, raw.index[bad], field.name, text[bad], f"value is not {TYPE_WORDS[field.type]}")
             )
         out[field.name] = value
-    extra = [c for c in raw.columns if c not in table.field_names]
-    if extra:
-        problems.append(failures(table.name, [None] * len(extra), "(columns)", extra, "column not in the schema"))
-    return out, combine(problems)
+    return out, combine(problems)  # (columns the schema does not have are left out: a package may add fields)
 
 
 def _integers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -164,6 +163,8 @@ def read_parquet(path: Path, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
         if names.index(name) != number:
             problems.append(failures(table.name, [None], "(columns)", [name], "column name occurs more than once"))
             continue  # (the first one is read)
+        if name not in fields:
+            continue  # (a field the package adds to the table: left to Frictionless, as declared)
         column = arrow.column(number)
         problems.append(_arrow_type_problem(table, fields.get(name), column))
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):

@@ -29,6 +29,7 @@ SLOW_MODULES = {
     "test_load": "builds a release archive and serves it over HTTP",
     "test_user_paths": "builds a wheel and runs the examples",
     "test_datasets": "a second full build, every validation layer and frictionless on the committed package",
+    "test_standard": "builds the fixture package and validates conforming and broken copies of it",
 }
 
 

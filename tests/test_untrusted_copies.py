@@ -137,7 +137,7 @@ def test_remote_paths_schemas_and_profiles_are_reported_never_fetched(copy, list
         resource(descriptor, "actors")["path"] = f"{address}/actors.csv"
         resource(descriptor, "places")["schema"] = f"{address}/schema.json"
         resource(descriptor, "events-parquet")["path"] = f"{address}/events.parquet"
-        descriptor["$schema"] = f"{address}/profile.json"
+        descriptor["profile"] = f"{address}/profile.json"
 
     edit_descriptor(copy, remote)
     code, lines = run(capsys, copy)
@@ -150,11 +150,16 @@ def test_remote_paths_schemas_and_profiles_are_reported_never_fetched(copy, list
     )
     assert any(line.startswith("[package] datapackage.json: resource 'events-parquet': path is") for line in lines)
     assert (
-        f"[package] datapackage.json: resource 'places': schema differs from schema/tables/places.yaml (given by "
-        f"reference, '{address}/schema.json': the validator reads inline schemas only)" in lines
+        f"[package] datapackage.json: resource 'places': schema is given by reference, '{address}/schema.json': the "
+        "validator reads inline schemas only" in lines
     )
-    profile = f"[package] datapackage.json: $schema '{address}/profile.json' is not a profile the validator knows"
+    profile = f"[package] datapackage.json: profile '{address}/profile.json' is not a profile the validator knows"
     assert any(line.startswith(profile) for line in lines)
+    # a remote `$schema` (where the standard is declared) is one line: the package does not declare the standard
+    edit_descriptor(copy, lambda d: d.update({"$schema": f"{address}/profile.json"}))
+    code, lines = run(capsys, copy)
+    assert connections == [] and code == 1
+    assert len(lines) == 2 and f"has \"$schema\" '{address}/profile.json' (not fetched: the validator" in lines[0]
 
 
 # --- bounded cost -----------------------------------------------------------------------------------

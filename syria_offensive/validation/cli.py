@@ -25,10 +25,12 @@ from syria_offensive.metadata import tables
 from syria_offensive.readers import read_package
 from syria_offensive.validation import rules, screen
 from syria_offensive.validation.descriptor import (
+    declaration_problem,
     declared_problems,
     expected_resources,
     profile_problems,
     shape_problems,
+    standard_problems,
 )
 from syria_offensive.validation.frictionless_check import frictionless_problems
 from syria_offensive.validation.layers import check_frames, unreadable_tables, with_keys
@@ -41,16 +43,65 @@ KIND = ["layer", "format", "table", "column"]
 def validate(directory: Path, formats: list[str]) -> pd.DataFrame:
     """Every failure of every layer, as one frame (table, row, column, value, message, layer, format, key).
 
-    The copy is screened first (screen.py): a table file that is not a regular file inside the package, or
-    that would cost without bound, is refused with one line and not read by any layer. Frictionless (about a
-    third of the time on a small package) runs in a thread at the same time as the project's layers, whose
-    heavy work (Arrow, DuckDB) releases the GIL. (Not in a forked process: a fork of a process with Arrow's
-    and DuckDB's threads crashed.)"""
-    refused = screen.table_files(directory)
+    The descriptor comes first: a package that does not declare the standard is one line, and one that breaks
+    its model (a table or a field missing, a field of another type) is those lines only; its data are not checked.
+    The copy is screened next (screen.py): a table file that is not a regular file inside the package, or that
+    would cost without bound, is refused with one line and not read by any layer. Frictionless (about a third of
+    the time on a small package) runs in a thread at the same time as the project's layers, whose heavy work
+    (Arrow, DuckDB) releases the GIL. (Not in a forked process: a fork of a process with Arrow's and DuckDB's
+    threads crashed.)"""
+    descriptor, declared, extras = _descriptor(directory, formats)
+    if extras is None:
+        return _messages(declared, [])
+    refused = screen.table_files(directory, _extra_fields(descriptor))
     with ThreadPoolExecutor(max_workers=1) as pool:
-        package_level = pool.submit(_package_level, directory, formats, refused)
+        package_level = pool.submit(_package_level, directory, formats, refused, descriptor, declared, extras)
         found = _layers(directory, formats, refused)
         return combine([found, package_level.result()])
+
+
+def _descriptor(directory: Path, formats: list[str]) -> tuple[dict | None, list[str], list[str] | None]:
+    """The copy's descriptor when Frictionless may run on it (else None), the problems found in it, and the
+    resources the standard does not define that Frictionless may read (None: the data are not checked, because
+    the package does not declare the standard or breaks its model)."""
+    descriptor, unusable = screen.read_descriptor(directory)
+    if unusable:
+        return None, [unusable], []
+    if isinstance(descriptor, dict) and (line := declaration_problem(descriptor, directory)):
+        return None, [line], None
+    if shape := shape_problems(descriptor, directory):
+        return None, shape, []  # (Frictionless would fail on it)
+    broken = standard_problems(descriptor)
+    declared = profile_problems(descriptor) + declared_problems(descriptor, directory, tuple(formats))
+    extras = _extra_resources(descriptor, directory)
+    declared += [_extra_line(name, why) for name, why in extras.items() if why]
+    return descriptor, broken + declared, None if broken else [name for name, why in extras.items() if not why]
+
+
+def _extra_resources(descriptor: dict, directory: Path) -> dict[str, str | None]:
+    """The resources the standard does not define (name -> why Frictionless may not read them, None: it may)."""
+    expected = expected_resources()
+    return {
+        r["name"]: screen.resource_refusal(directory, r)
+        for r in descriptor.get("resources", [])
+        if isinstance(r.get("name"), str) and r["name"] not in expected
+    }
+
+
+def _extra_line(name: str, why: str) -> str:
+    return f"resource {name!r} (not a table of the standard): {why}; it is not checked"
+
+
+def _extra_fields(descriptor: dict | None) -> dict[str, list]:
+    """Table of the standard -> the fields the descriptor adds to it."""
+    found = {}
+    for resource in (descriptor or {}).get("resources", []):
+        table = tables().get(resource.get("name"))
+        schema = resource.get("schema")
+        if table and isinstance(schema, dict):
+            fields = [f for f in schema.get("fields", []) if isinstance(f, dict)]
+            found[table.name] = [f for f in fields if f.get("name") not in table.field_names]
+    return found
 
 
 def _layers(directory: Path, formats: list[str], refused: dict[str, str]) -> pd.DataFrame:
@@ -67,33 +118,36 @@ def _layers(directory: Path, formats: list[str], refused: dict[str, str]) -> pd.
     return combine(parts)
 
 
-def _package_level(directory: Path, formats: list[str], refused: dict[str, str]) -> pd.DataFrame:
-    """The descriptor (its shape, that it declares exactly this package, no profile to fetch), Frictionless on
-    the resources the screen let through, and the refused files of a format the layers do not read (those of
-    the formats read are the reader's to report)."""
-    descriptor, unusable = screen.read_descriptor(directory)
-    if unusable:
-        declared, frictionless = [unusable], []
-    elif shape := shape_problems(descriptor, directory):
-        declared, frictionless = shape, []  # (Frictionless would fail on it)
-    else:
-        declared = profile_problems(descriptor) + declared_problems(descriptor, directory)
-        frictionless = frictionless_problems(descriptor, directory, _checkable(descriptor, refused))
+def _package_level(
+    directory: Path,
+    formats: list[str],
+    refused: dict[str, str],
+    descriptor: dict | None,
+    declared: list[str],
+    extras: list[str],
+) -> pd.DataFrame:
+    """The descriptor's problems, Frictionless on the resources the screen let through, and the refused files of a
+    format the layers do not read (those of the formats read are the reader's to report)."""
+    checkable = [] if descriptor is None else _checkable(descriptor, refused) + extras
+    frictionless = frictionless_problems(descriptor, directory, checkable) if descriptor else []
     unread = [(file, reason) for file, reason in refused.items() if file.rpartition(".")[2] not in formats]
     files = pd.DataFrame(
         [(f.rpartition(".")[0], "(file)", f, reason, "read", f.rpartition(".")[2]) for f, reason in unread],
         columns=["table", "column", "value", "message", "layer", "format"],
     ).assign(row=None)
+    return combine([files, _messages(declared, frictionless)])
+
+
+def _messages(declared: list[str], frictionless: list[str]) -> pd.DataFrame:
     layers = ["package"] * len(declared) + ["frictionless"] * len(frictionless)
-    messages = pd.DataFrame({"message": declared + frictionless, "layer": layers}).assign(
+    return pd.DataFrame({"message": declared + frictionless, "layer": layers}).assign(
         table=None, row=None, column=None, value=None, format=None
     )
-    return combine([files, messages])
 
 
 def _checkable(descriptor: dict, refused: dict[str, str]) -> list[str]:
-    """The resources Frictionless may open: the package's own, at their expected path, whose file the screen
-    did not refuse, with their schema and dialect inline (anything else is reported by the descriptor check
+    """The standard's resources Frictionless may open: the tables and twins at their expected path, whose file the
+    screen did not refuse, with their schema and dialect inline (anything else is reported by the descriptor check
     or the screen, once)."""
     expected = expected_resources()
     return [

@@ -24,6 +24,7 @@ its error for invalid descriptors.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,9 @@ from typing import Any
 import requests
 from frictionless import FrictionlessException, Package, system
 
+from syria_offensive import standard
 from syria_offensive.validation import screen
-from syria_offensive.validation.descriptor import KNOWN_PROFILES, shape_problems
+from syria_offensive.validation.descriptor import KNOWN_PROFILES, V2_PROFILE, shape_problems
 
 
 class Offline(requests.Session):
@@ -60,8 +62,11 @@ def _short(message: str, limit: int = 400) -> str:
 
 def confined(descriptor: dict[str, Any], keep: Collection[str]) -> dict[str, Any]:
     """The descriptor with only the resources named in `keep`, no foreign key to any other, and no profile
-    that would have to be fetched."""
+    that would have to be fetched; the standard's `$schema` (which Frictionless does not read, and takes for an
+    unknown Data Package version) is given as the v2 profile it extends, so that Frictionless applies its v2 rules."""
     out = copy.deepcopy(descriptor)
+    if out.get("$schema") == standard.profile_name():  # (it extends the v2 profile: Frictionless checks v2)
+        out["$schema"] = V2_PROFILE
     for key in ("$schema", "profile"):
         if key in out and out[key] not in KNOWN_PROFILES:
             del out[key]
@@ -79,13 +84,25 @@ def frictionless_problems(descriptor: dict[str, Any], directory: Path, keep: Col
     return _errors(confined(descriptor, keep), directory)
 
 
+def _profile_errors(descriptor: dict[str, Any]) -> list[str]:
+    """Where the descriptor breaks the standard's profile: the place and the requirement (a `contains` message
+    would spell out the whole list of fields)."""
+    return [
+        _short(f"{standard.label()} profile: at {'/'.join(map(str, e.absolute_path))}: {e.validator} "
+               f"{json.dumps(e.schema.get(e.validator), ensure_ascii=False)}")
+        for e in standard.validator().iter_errors(descriptor)
+    ]  # fmt: skip
+
+
 def validate_directory(directory: Path) -> list[str]:
-    """Every error Frictionless finds in directory/datapackage.json (after its shape is checked): the build's
-    check of the package it has just written."""
+    """Every error Frictionless finds in directory/datapackage.json (after its shape is checked), and where the
+    descriptor breaks the standard's published profile (jsonschema, offline: Frictionless does not read a custom
+    `$schema`): the build's check of the package it has just written."""
     descriptor, unusable = screen.read_descriptor(directory)
     if unusable:
         return [unusable]
     problems = shape_problems(descriptor, directory)
     if problems:  # (Frictionless would fail on it: its findings are left for a well-shaped descriptor)
         return problems
-    return _errors(descriptor, directory)
+    every = [r.get("name") for r in descriptor["resources"]]
+    return _profile_errors(descriptor) + _errors(confined(descriptor, every), directory)

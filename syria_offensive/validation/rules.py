@@ -130,6 +130,12 @@ def _read(path: Path) -> list[Rule]:
     return found
 
 
+def described(directory: Path = RULES) -> list[tuple[str, str]]:
+    """Each rule file's name and what it checks (its header), in file order: the rules of the standard's page."""
+    headers = [(_header(path.read_text(encoding="utf-8")), path) for path in sorted(directory.glob("*.sql"))]
+    return [(h.get("rule", path.stem), h.get("checks", "")) for h, path in headers]
+
+
 @cache
 def rules(directory: Path = RULES) -> tuple[Rule, ...]:
     """Every rule of validation/rules/, instantiated, in file order, with its kernel variant if any."""
