@@ -12,7 +12,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-build: $(STAMP)          ## sources/ + curation/ -> datasets/
+build: $(STAMP)          ## schema/ -> standard/ (the published profile and Table Schemas); sources/ + curation/ -> datasets/
+	$(PY) -m syria_offensive.standard
 	$(PY) build.py
 
 check: build             ## the curator's loop (under a minute): build, then the tests not marked `slow`
