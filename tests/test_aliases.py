@@ -1,6 +1,6 @@
 import pandas as pd
 
-from syria_offensive.transforms.aliases import match
+from news_statements.transforms.aliases import match
 
 ALIASES = pd.DataFrame(
     {"actor_id": ["hts", "hts", "iran", "us"], "alias": ["Hayat Tahrir al-Sham", "Tahrir al-Sham", "Iran", "US"]}
@@ -45,7 +45,7 @@ def test_offsets_point_at_the_alias():
 
 
 def test_a_country_that_locates_is_a_place_and_one_that_acts_is_a_state():
-    from syria_offensive.transforms.aliases import locating
+    from news_statements.transforms.aliases import locating
 
     text = "Iran backs Syria. Fighting in northwest Syria, in neighboring Lebanon, near the border with Turkey."
     articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
@@ -55,7 +55,7 @@ def test_a_country_that_locates_is_a_place_and_one_that_acts_is_a_state():
 
 
 def test_locating_looks_at_the_40_characters_before_each_hit_of_its_own_article():
-    from syria_offensive.transforms.aliases import locating
+    from news_statements.transforms.aliases import locating
 
     phrase = "north" + "x" * 31 + " of "  # 40 characters, after a letter: locating only when seen from its start
     articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["in Syria, Syria", f"X{phrase}Syria"]})

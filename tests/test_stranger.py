@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from syria_offensive.metadata import package_metadata, tables
+from news_statements.metadata import package_metadata, tables
 from syria_offensive.release import write_archive
 from tests.readme_blocks import runnable
 
@@ -91,7 +91,7 @@ def cli(stranger: dict, *args: str, cwd: Path | None = None) -> subprocess.Compl
 
 def test_load_offline_from_an_empty_directory_gives_every_table_typed_by_the_schema(stranger):
     probe = (
-        "import json, syria_offensive\n"
+        "import json, news_statements\n"
         "frames = syria_offensive.load()\n"
         "print(json.dumps({n: [len(f), {c: str(t) for c, t in f.dtypes.items()}] for n, f in frames.items()}))\n"
     )
@@ -183,7 +183,7 @@ def test_the_unzipped_release_holds_what_its_readme_promises(stranger, release_z
         [
             stranger["python"],
             "-c",
-            f"import syria_offensive as s; print(len(s.load('statements', path={str(root)!r})))",
+            f"import news_statements as s; print(len(s.load('statements', path={str(root)!r})))",
         ],
         stranger["empty"],
         stranger["env"],
