@@ -91,7 +91,7 @@ def cli(stranger: dict, *args: str, cwd: Path | None = None) -> subprocess.Compl
 
 def test_load_offline_from_an_empty_directory_gives_every_table_typed_by_the_schema(stranger):
     probe = (
-        "import json, news_statements\n"
+        "import json, syria_offensive\n"
         "frames = syria_offensive.load()\n"
         "print(json.dumps({n: [len(f), {c: str(t) for c, t in f.dtypes.items()}] for n, f in frames.items()}))\n"
     )
@@ -183,7 +183,7 @@ def test_the_unzipped_release_holds_what_its_readme_promises(stranger, release_z
         [
             stranger["python"],
             "-c",
-            f"import news_statements as s; print(len(s.load('statements', path={str(root)!r})))",
+            f"import syria_offensive as s; print(len(s.load('statements', path={str(root)!r})))",
         ],
         stranger["empty"],
         stranger["env"],
