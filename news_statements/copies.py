@@ -2,7 +2,7 @@
 (its root, which holds datasets/), or a release zip. Every file is checked against the sha256 in its
 datapackage.json before it is read, and every table is typed by the standard's schema.
 
-The corpus module (news_statements.load) adds where this corpus's copies are (the bundled one, other releases);
+The corpus module (syria_offensive.load) adds where this corpus's copies are (the bundled one, other releases);
 the database and the pictures read any corpus's copy through `read()`.
 
 Every failure is a LoadError with one line that says what was wrong and where.

@@ -6,7 +6,7 @@ card, made of the project README's sections that hold outside the repository, so
 paths (`pd.read_csv("datasets/statements.csv")`, ...) work as written from the archive's root.
 
 The zip is deterministic (sorted members, fixed timestamps and permissions), so its sha256 is a property
-of the data: `make release` writes it to news_statements/release.json (with every earlier release's), where
+of the data: `make release` writes it to syria_offensive/release.json (with every earlier release's), where
 `load()` finds the hash to verify a download against. Run `make release` to write
 dist/<name>-<version>.zip and its .sha256, record the hash, and record the IDs the release publishes in
 releases/ids-<version>.csv (see stable_ids.py).
