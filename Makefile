@@ -13,23 +13,23 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 build: $(STAMP)          ## schema/ -> standard/ (the published profile and Table Schemas); sources/ + curation/ -> datasets/
-	$(PY) -m syria_offensive.standard
+	$(PY) -m news_statements.standard
 	$(PY) build.py
 
 check: build             ## the curator's loop (under a minute): build, then the tests not marked `slow`
 	$(PY) -m pytest -q -m "not slow"
 
 preview: $(STAMP)        ## what the build makes of one article: make preview ARTICLE=<article_id>
-	$(PY) -m syria_offensive.preview $(ARTICLE)
+	$(PY) -m news_statements.preview $(ARTICLE)
 
 diff: $(STAMP)           ## rows added, removed and changed in the built tables against the last commit (REV=HEAD)
-	$(PY) -m syria_offensive.table_diff --rev $(or $(REV),HEAD)
+	$(PY) -m news_statements.table_diff --rev $(or $(REV),HEAD)
 
 propose: $(STAMP)        ## a draft curation file for a new article (sources/<id>.yaml first): make propose ARTICLE=<id>
-	$(PY) -m syria_offensive.proposer $(ARTICLE) --out curation/$(ARTICLE).draft.yaml
+	$(PY) -m news_statements.proposer $(ARTICLE) --out curation/$(ARTICLE).draft.yaml
 
 proposer-report: $(STAMP) ## measure the proposer on the curated articles -> reports/proposer.md (and print it)
-	$(PY) -m syria_offensive.proposer --evaluate
+	$(PY) -m news_statements.proposer --evaluate
 
 test: $(STAMP)           ## the whole test suite (rebuilds the package and compares with datasets/)
 	$(PY) -m pytest
@@ -48,7 +48,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 
 codelists: $(STAMP)      ## re-derive schema/codelists/cameo.csv and plover.csv from the upstream copies
-	$(PY) -m syria_offensive.codelists
+	$(PY) -m news_statements.codelists
 
 benchmark: $(STAMP)      ## synthetic packages of 10k/100k/1M statements: build, read, validate -> benchmarks/results/latest.md
 	$(PY) benchmarks/run.py
@@ -62,10 +62,10 @@ release: build           ## dist/<name>-<version>.zip + .sha256; records its has
 	$(PY) -m pytest -q tests/test_release.py
 
 database: $(STAMP)       ## dist/syria-offensive-2024.db (keys, full-text search, views/) + dist/metadata.json for Datasette
-	$(PY) -m syria_offensive.database
+	$(PY) -m news_statements.database
 
 docs: $(STAMP)           ## docs/pictures/*.png from datasets/ (validated first; nothing is drawn when it fails)
-	$(PY) -m syria_offensive.pictures
+	$(PY) -m news_statements.pictures
 
 serve:                   ## browse dist/syria-offensive-2024.db in Datasette on http://127.0.0.1:8001
 	@test -f dist/syria-offensive-2024.db || { echo "no database: run 'make database' (or 'make release') first" >&2; exit 2; }

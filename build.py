@@ -2,7 +2,7 @@
 
 import sys
 
-from syria_offensive.build import main
+from news_statements.build import main
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

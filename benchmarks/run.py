@@ -6,7 +6,7 @@
 For each size N it measures, each in a fresh Python process (so that peak memory is the measurement's own):
 - build: generating the tables (benchmarks/synthetic.py) and writing them with package.write_files;
 - Parquet read: a threaded pyarrow read of every table, all kept in memory (the baseline);
-- own validation: what `python -m syria_offensive.validation --format parquet` does short of Frictionless —
+- own validation: what `python -m news_statements.validation --format parquet` does short of Frictionless —
   read_package (typed, UTF-8 checked) + layers 1 (pandera) and 2 (cross-table, spans included), which
   the validator runs at once (validation.layers.check_frames);
 - frictionless: the `frictionless validate datapackage.json` command on the same package, up to
@@ -66,7 +66,7 @@ def _peak_bytes(who=resource.RUSAGE_SELF) -> int:
 def worker_build(n: int, directory: Path, seed: int) -> dict:
     sys.path.insert(0, str(ROOT))
     from benchmarks.synthetic import generate
-    from syria_offensive.package import write_files
+    from news_statements.package import write_files
 
     start = time.perf_counter()
     frames = generate(n, seed)
@@ -88,7 +88,7 @@ def worker_read(directory: Path) -> dict:
 
     import pyarrow.parquet as pq
 
-    from syria_offensive.metadata import tables
+    from news_statements.metadata import tables
 
     def read(name: str) -> tuple:
         start = time.perf_counter()
@@ -105,8 +105,8 @@ def worker_read(directory: Path) -> dict:
 
 
 def worker_validate(directory: Path) -> dict:
-    from syria_offensive.readers import read_package
-    from syria_offensive.validation.layers import check_frames
+    from news_statements.readers import read_package
+    from news_statements.validation.layers import check_frames
 
     start, cpu = time.perf_counter(), time.process_time()
     frames, read_failures = read_package(directory, "parquet")
@@ -141,7 +141,7 @@ def worker_real(directory: Path) -> dict:
     """The real package, cold processes: the validator with every layer, and `frictionless validate` alone."""
     timed = {}
     commands = {
-        "validator": [sys.executable, "-m", "syria_offensive.validation", str(directory)],
+        "validator": [sys.executable, "-m", "news_statements.validation", str(directory)],
         "frictionless": [str(Path(sys.executable).with_name("frictionless")), "validate", "datapackage.json"],
     }
     for name, command in commands.items():
@@ -168,7 +168,7 @@ def worker_hostile(directory: Path, tail: int = HOSTILE_TAIL) -> dict:
                 handle.write(b"\x00" * 10_000_000)
             handle.write(b"\x00" * (tail % 10_000_000))
         start = time.perf_counter()
-        command = [sys.executable, "-m", "syria_offensive.validation", str(copy)]
+        command = [sys.executable, "-m", "news_statements.validation", str(copy)]
         result = subprocess.run(command, capture_output=True, check=False)
         return {
             "tail_bytes": tail,
@@ -391,7 +391,7 @@ def report(
             "reading and validating); rows/s count the rows of all the tables. Each measurement runs in a fresh "
             "process; peak RSS is that process's (for frictionless, the command's). \"Own validation\" is "
             "read_package of the Parquet files (typed, UTF-8 checked) + layers 1 (pandera) and 2 (cross-table, "
-            "spans included), run at once (layers.check_frames), i.e. `python -m syria_offensive.validation --format "
+            "spans included), run at once (layers.check_frames), i.e. `python -m news_statements.validation --format "
             "parquet` without Frictionless.",
             "",
             *lines,

@@ -4,7 +4,7 @@
 
 `generate(n_statements, seed)` returns every table of the package as a frame typed exactly as
 `metadata.tables()[name].pandas_dtypes()` and sorted by primary key like the real build; `write(...)`
-writes them with `syria_offensive.package.write_files`, so a synthetic package is laid out exactly like
+writes them with `news_statements.package.write_files`, so a synthetic package is laid out exactly like
 the real one (CSV + Parquet + datapackage.json with bytes and hashes).
 
 The package is valid by construction, for every layer:
@@ -37,7 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from numpy.dtypes import StringDType
 
-from syria_offensive.metadata import codelist, tables
+from news_statements.metadata import codelist, tables
 
 S = StringDType()
 
@@ -891,7 +891,7 @@ def synthetic_place_mentions(rng: np.random.Generator, mentions: pd.DataFrame, p
 
 def write(directory: Path, n_statements: int, seed: int = 0) -> dict[str, int]:
     """Generate and write a package to `directory` (which must not exist); the row count of each table."""
-    from syria_offensive.package import write_files
+    from news_statements.package import write_files
 
     frames = generate(n_statements, seed)
     write_files(frames, Path(directory))

@@ -3,7 +3,7 @@
 The rule (README "Releasing"): the top section of CHANGELOG.md is either `## Unreleased` or the version in
 package.yaml.
 - `## <version>` at the top says "this checkout is release <version>": the data must then be exactly those of
-  the archive whose sha256 syria_offensive/release.json records (tests/test_release.py checks it, in every
+  the archive whose sha256 news_statements/release.json records (tests/test_release.py checks it, in every
   run of the suite and in CI on the release commit).
 - `## Unreleased` at the top says "the data may have changed since the last release": a curator who corrects
   the data notes the change there, and the suite stays green without a new version. `make release` refuses to
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from syria_offensive.metadata import package_metadata
-from syria_offensive.paths import DATASETS, ROOT
+from news_statements.metadata import package_metadata
+from news_statements.paths import DATASETS, ROOT
 
 UNRELEASED = "Unreleased"
 HEADING = re.compile(r"^## +(\S+)", flags=re.M)
@@ -62,7 +62,7 @@ def release_problems(root: Path = ROOT, datasets: Path = DATASETS) -> list[str]:
             digest = write_archive(datasets, Path(tmp) / archive_name(version), version, root)
         if digest != record.get("sha256"):
             problems.append(
-                f"version {version} was released with other data (syria_offensive/release.json): "
+                f"version {version} was released with other data (news_statements/release.json): "
                 "bump the version (MINOR for added rows, PATCH for corrections; see CHANGELOG.md)"
             )
     return problems

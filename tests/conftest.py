@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from syria_offensive.build import assemble
+from news_statements.build import assemble
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from syria_offensive.transforms.aliases import match
+from news_statements.transforms.aliases import match
 
 ALIASES = pd.DataFrame(
     {"actor_id": ["hts", "hts", "iran", "us"], "alias": ["Hayat Tahrir al-Sham", "Tahrir al-Sham", "Iran", "US"]}
@@ -46,7 +46,7 @@ def test_offsets_point_at_the_alias():
 
 
 def test_a_country_that_locates_is_a_place_and_one_that_acts_is_a_state():
-    from syria_offensive.transforms.aliases import locating
+    from news_statements.transforms.aliases import locating
 
     text = "Iran backs Syria. Fighting in northwest Syria, in neighboring Lebanon, near the border with Turkey."
     articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
@@ -56,7 +56,7 @@ def test_a_country_that_locates_is_a_place_and_one_that_acts_is_a_state():
 
 
 def test_locating_looks_at_the_40_characters_before_each_hit_of_its_own_article():
-    from syria_offensive.transforms.aliases import locating
+    from news_statements.transforms.aliases import locating
 
     phrase = "north" + "x" * 31 + " of "  # 40 characters, after a letter: locating only when seen from its start
     articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["in Syria, Syria", f"X{phrase}Syria"]})
@@ -82,7 +82,7 @@ def test_no_aliases_or_no_articles_give_an_empty_frame_with_the_columns():
 def test_a_capital_that_stands_for_its_state_is_the_state_and_one_that_locates_is_the_city():
     """curation/README.md, "Capitals: state or city": a capital that is an alias of its state follows the rule
     for countries, and a journey's destination locates ("leaving for Damascus"), where "support for" does not."""
-    from syria_offensive.transforms.aliases import locating
+    from news_statements.transforms.aliases import locating
 
     text = (
         "Tehran’s firm support for Damascus. Today I am leaving for Damascus. During his stay in Damascus, "
@@ -114,7 +114,7 @@ def _with_choice(mini, place="aleppo-governorate", quote="Aleppo", notes='"test"
 
 
 def test_a_places_entry_chooses_the_place_of_one_occurrence(mini):
-    from syria_offensive.build import assemble
+    from news_statements.build import assemble
 
     frames = assemble(mini / "curation", mini / "sources", releases_dir=mini / "no-releases")
     assert frames["place_mentions"]["place_id"].tolist() == ["aleppo"]

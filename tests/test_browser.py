@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from syria_offensive.database import database_name, write_database, write_metadata
-from syria_offensive.metadata import tables
+from news_statements.database import database_name, write_database, write_metadata
+from news_statements.metadata import tables
 from tests.readme_blocks import runnable
 
 pytestmark = pytest.mark.slow

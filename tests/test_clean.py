@@ -1,6 +1,6 @@
 import pandas as pd
 
-from syria_offensive.transforms.clean import clean
+from news_statements.transforms.clean import clean
 
 RAW = "Headline\n\nBody one.\n\n\n\nBody\u00a0two.\nLEAVE A REPLY\nname\n"
 

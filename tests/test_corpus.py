@@ -1,10 +1,10 @@
-"""What the package says about its articles is derived from the articles table (syria_offensive/corpus.py)."""
+"""What the package says about its articles is derived from the articles table (news_statements/corpus.py)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from syria_offensive import corpus
+from news_statements import corpus
 
 
 def articles(*rows: tuple[str, str | None, str | None, str | None, str | None]) -> pd.DataFrame:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from syria_offensive import load
-from syria_offensive.cli import main
+from news_statements import read
+from news_statements.cli import main
 
 FICTA = Path(__file__).parent / "fixtures" / "ficta"
 
@@ -66,7 +66,7 @@ def test_a_folder_without_package_yaml_is_not_a_corpus(tmp_path, capsys):
 def test_a_corpus_is_built_validated_loaded_browsed_drawn_and_released(corpus, capsys):
     code, out = run(capsys, "check", corpus)
     assert code == 0, out
-    frames = load(path=corpus / "datasets")
+    frames = read(corpus / "datasets")
     statements = frames["statements"].set_index("statement_id")
     assert statements.loc["ficta-norland-accuses-ostria", "speaker_id"] == "norland-foreign-ministry"
     assert len(statements) == 3 and len(frames["figures"]) == 1 and len(frames["places"]) == 1

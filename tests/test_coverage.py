@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from syria_offensive.transforms.coverage import report, unused_not_entities
+from news_statements.transforms.coverage import report, unused_not_entities
 
 ARTICLES = pd.DataFrame({"article_id": ["a"], "text": ["On Tuesday Iran’s envoy met Qatari officials in Doha."]})
 MENTIONS = pd.DataFrame(
@@ -71,7 +71,7 @@ def test_the_build_fails_on_an_unresolved_word(mini, tmp_path):
 
 
 def test_the_text_around_an_offset_shows_the_span_in_brackets():
-    from syria_offensive.problems import around
+    from news_statements.problems import around
 
     text = "TEHRAN -- Iran on Friday said it supports Syria.\nMore text follows here."
     assert around(text, 18, 24, width=10) == "…- Iran on [Friday] said it s…"

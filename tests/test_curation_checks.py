@@ -1,4 +1,4 @@
-"""The curation checks that validation cannot make (syria_offensive/curation_checks.py), each with its failing
+"""The curation checks that validation cannot make (news_statements/curation_checks.py), each with its failing
 example on the fixture: relative dates the article must say, statement dates within their event's, speakers
 among their event's actors (a warning), "did you mean" for unknown IDs, and no knock-on problems."""
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from syria_offensive.build import assemble
-from syria_offensive.problems import InputError
+from news_statements.build import assemble
+from news_statements.problems import InputError
 from tests.test_curation_errors import ARTICLE, edit
 
 RELATIVE = 'date: {relative: "on Friday"}'

@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from syria_offensive.database import database_name, datasette_metadata, views, write_database
-from syria_offensive.metadata import tables
+from news_statements.database import database_name, datasette_metadata, views, write_database
+from news_statements.metadata import tables
 
 ROOT = Path(__file__).resolve().parent.parent
 

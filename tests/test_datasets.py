@@ -68,7 +68,7 @@ def test_frictionless_validate_passes_on_the_committed_package():
 
 def test_every_layer_passes_on_the_committed_package_in_both_formats():
     result = subprocess.run(
-        [sys.executable, "-m", "syria_offensive.validation", str(DATASETS)],
+        [sys.executable, "-m", "news_statements.validation", str(DATASETS)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -4,7 +4,7 @@ the wrong row (or an index lost on the way) shows; a date that resolves must lea
 import pandas as pd
 import pytest
 
-from syria_offensive.transforms.dates import resolve
+from news_statements.transforms.dates import resolve
 
 # Rows around the one under test: each has its own publication bounds and its own expected result.
 NEIGHBOURS = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from syria_offensive.transforms.figures import bounds
+from news_statements.transforms.figures import bounds
 
 NA = pd.NA
 

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from syria_offensive.build import assemble
-from syria_offensive.curation import load_yaml
-from syria_offensive.problems import InputError
-from syria_offensive.validation import cli
+from news_statements.build import assemble
+from news_statements.curation import load_yaml
+from news_statements.problems import InputError
+from news_statements.validation import cli
 from tests.conftest import FIXTURE
 from tests.test_build import build
 

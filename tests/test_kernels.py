@@ -5,7 +5,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from syria_offensive.validation import kernels
+from news_statements.validation import kernels
 
 # multibyte characters of 2, 3 and 4 bytes; texts that end on one; a null and an empty text
 TEXTS = ["a€", None, "", "é𝔘xअ—", "plain", "𝔘é"]  # (अ: U+0905, lead byte 0xE0)

@@ -18,8 +18,8 @@ import pandas as pd
 import pytest
 
 import syria_offensive
+from news_statements.metadata import tables
 from syria_offensive.load import LoadError, fetch, verify
-from syria_offensive.metadata import tables
 from syria_offensive.release import write_archive
 from tests.conftest import FIXTURE
 from tests.test_build import build

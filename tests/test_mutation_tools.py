@@ -64,11 +64,11 @@ def test_every_rule_test_is_chosen_for_some_rule_file():
 
 
 def test_the_report_names_modules_and_reads_the_equivalents_list():
-    assert mutation_report.module_of("syria_offensive.transforms.dates.x_resolve__mutmut_3") == (
-        "syria_offensive/transforms/dates.py"
+    assert mutation_report.module_of("news_statements.transforms.dates.x_resolve__mutmut_3") == (
+        "news_statements/transforms/dates.py"
     )
-    assert mutation_report.module_of("syria_offensive.validation.kernels.xǁCodePointsǁ__init____mutmut_11") == (
-        "syria_offensive/validation/kernels.py"
+    assert mutation_report.module_of("news_statements.validation.kernels.xǁCodePointsǁ__init____mutmut_11") == (
+        "news_statements/validation/kernels.py"
     )
     assert mutation_report.module_of("validation/rules/span_text.sql:19:11") == "validation/rules/span_text.sql"
     listed = mutation_report.equivalents()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from syria_offensive.transforms.nearest import describe, nearest
+from news_statements.transforms.nearest import describe, nearest
 
 TEXT = "Officials said on Friday that the attack was a clear violation of the ceasefire agreement. Others disagreed."
 

@@ -1,4 +1,4 @@
-"""Nothing counted by hand: the number of articles is derived by the build (syria_offensive/corpus.py), so no
+"""Nothing counted by hand: the number of articles is derived by the build (news_statements/corpus.py), so no
 hand-written file may state it (a number, in words or digits, then at most three words, then "articles")."""
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from syria_offensive.pictures import PICTURES, draw, main
+from news_statements.pictures import PICTURES, draw, main
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,9 +1,9 @@
-"""The preview of one article (syria_offensive/preview.py), on the fixture: what the build made of it, and what
+"""The preview of one article (news_statements/preview.py), on the fixture: what the build made of it, and what
 coverage still needs while the build fails."""
 
 from __future__ import annotations
 
-from syria_offensive.preview import preview
+from news_statements.preview import preview
 from tests.test_curation_errors import edit
 
 

@@ -1,10 +1,10 @@
-"""The proposer (syria_offensive/proposer.py): its draft on the fixture, and its measured report is current."""
+"""The proposer (news_statements/proposer.py): its draft on the fixture, and its measured report is current."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from syria_offensive import proposer
+from news_statements import proposer
 from tests.conftest import FIXTURE
 
 ROOT = Path(__file__).resolve().parent.parent

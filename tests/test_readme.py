@@ -44,7 +44,7 @@ def test_readme_block_runs_from_the_checkout_root(block):
 
 def test_every_table_of_the_schema_is_in_the_tables_list():
     """README's Tables section lists every table (a table added to schema/ must be described there too)."""
-    from syria_offensive.metadata import tables
+    from news_statements.metadata import tables
 
     section = README.read_text(encoding="utf-8").split("## Tables\n", 1)[1].split("\n## ", 1)[0]
     listed = re.findall(r"^\| `(\w+)` \|", section, flags=re.M)

@@ -1,5 +1,5 @@
 """The release record matches the committed data when the checkout says it is a release, and every place
-that states the version agrees. The rule (syria_offensive/release_check.py, README "Releasing"): a data
+that states the version agrees. The rule (news_statements/release_check.py, README "Releasing"): a data
 change after a release is announced under `## Unreleased` at the top of CHANGELOG.md."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from syria_offensive.metadata import package_metadata
+from news_statements.metadata import package_metadata
 from syria_offensive.release import archive_name, registry, write_archive
 from syria_offensive.release_check import UNRELEASED, changelog_sections, release_problems, stated_versions
 
@@ -81,6 +81,6 @@ def test_release_refuses_to_release_other_data_under_a_released_version(tmp_path
     write_checkout(tmp_path / "checkout", f"# Changelog\n\n## {version} — 2026-12-01\n", version)
     problems = release_problems(tmp_path / "checkout", changed)
     assert problems == [
-        f"version {version} was released with other data (syria_offensive/release.json): bump the version "
+        f"version {version} was released with other data (news_statements/release.json): bump the version "
         "(MINOR for added rows, PATCH for corrections; see CHANGELOG.md)"
     ]

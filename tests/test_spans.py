@@ -3,7 +3,7 @@ so that an offset or an error given to the wrong row shows."""
 
 import pandas as pd
 
-from syria_offensive.transforms.spans import locate
+from news_statements.transforms.spans import locate
 
 TEXTS = pd.Series({"a": "Iran said “no”. Iran said yes. Iran’s view.", "b": "Turkey said: aaa. Turkey said: aaa."})
 

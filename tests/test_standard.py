@@ -15,11 +15,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from syria_offensive import standard
-from syria_offensive.docs import standard_page
-from syria_offensive.package import file_facts
-from syria_offensive.validation import cli, rules
-from syria_offensive.validation.frictionless_check import validate_directory
+from news_statements import standard
+from news_statements.docs import standard_page
+from news_statements.package import file_facts
+from news_statements.validation import cli, rules
+from news_statements.validation.frictionless_check import validate_directory
 from tests.conftest import FIXTURE
 from tests.test_build import build
 
@@ -32,9 +32,9 @@ def test_the_published_files_are_current():
     files = standard.files()
     current = standard.folder(PUBLISHED)
     committed = {p.relative_to(PUBLISHED).as_posix() for p in current.rglob("*") if p.is_file()}
-    assert committed == set(files), "run `python -m syria_offensive.standard` and commit standard/"
+    assert committed == set(files), "run `python -m news_statements.standard` and commit standard/"
     stale = [name for name, text in files.items() if (PUBLISHED / name).read_text(encoding="utf-8") != text]
-    assert stale == [], f"standard/ is stale, run `python -m syria_offensive.standard` and commit: {stale}"
+    assert stale == [], f"standard/ is stale, run `python -m news_statements.standard` and commit: {stale}"
 
 
 def test_the_package_carries_the_published_profile_and_the_pages_are_current():

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from syria_offensive.metadata import package_metadata, tables
+from news_statements.metadata import package_metadata, tables
 from syria_offensive.release import write_archive
 from tests.readme_blocks import runnable
 

@@ -14,12 +14,12 @@ import pandas as pd
 import pytest
 
 from benchmarks.synthetic import generate, write
-from syria_offensive.metadata import tables
-from syria_offensive.package import write_files
-from syria_offensive.validation import rules
-from syria_offensive.validation import tables as table_checks
-from syria_offensive.validation.cli import validate
-from syria_offensive.validation.layers import check_frames
+from news_statements.metadata import tables
+from news_statements.package import write_files
+from news_statements.validation import rules
+from news_statements.validation import tables as table_checks
+from news_statements.validation.cli import validate
+from news_statements.validation.layers import check_frames
 
 N = 2_000
 SPAN_MESSAGES = ["offsets are out of range of the article text", "text differs from articles.text[char_start:char_end]"]

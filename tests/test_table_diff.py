@@ -1,10 +1,10 @@
-"""The row-level diff of the built tables (syria_offensive/table_diff.py) on small tables and on the repository."""
+"""The row-level diff of the built tables (news_statements/table_diff.py) on small tables and on the repository."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from syria_offensive import table_diff
+from news_statements import table_diff
 
 OLD = pd.DataFrame({"statement_id": ["a", "b", "c"], "speaker_id": ["iran", "syria", "iraq"], "text": ["x", "y", "z"]})
 

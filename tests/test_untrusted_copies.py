@@ -15,9 +15,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from syria_offensive.metadata import tables
-from syria_offensive.validation import cli
-from syria_offensive.validation.screen import line_limit, long_lines
+from news_statements.metadata import tables
+from news_statements.validation import cli
+from news_statements.validation.screen import line_limit, long_lines
 from tests.conftest import FIXTURE
 from tests.test_build import build
 
@@ -182,7 +182,7 @@ def test_a_hostile_tail_is_one_line_and_the_file_is_not_read(copy, capsys):
 
 @pytest.mark.parametrize("chunk", [3, 7, 1 << 23])
 def test_long_lines_are_found_across_chunks(tmp_path, monkeypatch, chunk):
-    monkeypatch.setattr("syria_offensive.validation.screen.CHUNK", chunk)
+    monkeypatch.setattr("news_statements.validation.screen.CHUNK", chunk)
     path = tmp_path / "lines.csv"
     path.write_bytes(b"ab\n" + b"x" * 12 + b"\nabc\n" + b"y" * 11 + b"\n" + b"z" * 10)
     assert long_lines(path, 10) == (2, 12, 2)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from syria_offensive.metadata import tables
-from syria_offensive.validation import rules
-from syria_offensive.validation.layers import check_frames
+from news_statements.metadata import tables
+from news_statements.validation import rules
+from news_statements.validation.layers import check_frames
 
 
 def messages(found: pd.DataFrame) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from syria_offensive.validation import rules
+from news_statements.validation import rules
 from tests.test_build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def validate(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "syria_offensive.validation", *args],
+        [sys.executable, "-m", "news_statements.validation", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -110,8 +110,8 @@ def test_parquet_text_that_is_not_utf8_is_reported_row_by_row(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from syria_offensive.metadata import tables
-    from syria_offensive.readers import read_parquet
+    from news_statements.metadata import tables
+    from news_statements.readers import read_parquet
 
     aliases = [
         b"Iran",
@@ -270,7 +270,7 @@ def test_a_missing_column_is_reported_once(package, tmp_path):
 def test_a_nul_byte_in_a_name_is_reported_with_the_value(package, tmp_path, capsys):
     """A control character read from a CSV (the C parser keeps a NUL inside a field) is layer 1's, one line with
     the value escaped; the rules still run (no second report, no rule without a message)."""
-    from syria_offensive.validation import cli
+    from news_statements.validation import cli
 
     copy = edited_copy(package, tmp_path, "actors.csv", ",Abbas Araghchi,", ",Abbas\x00 Araghchi,")
     assert cli.main([str(copy), "--format", "csv"]) == 1

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import syria_offensive
-from syria_offensive.build import assemble
-from syria_offensive.transforms import voice
+from news_statements.build import assemble
+from news_statements.transforms import voice
 from tests.test_curation_checks import run
 from tests.test_curation_errors import ARTICLE, edit
 

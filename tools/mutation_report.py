@@ -46,7 +46,7 @@ def sql_results(path: Path) -> dict[str, str]:
 
 
 def module_of(name: str) -> str:
-    """syria_offensive.transforms.dates.x_resolve__mutmut_3 -> syria_offensive/transforms/dates.py;
+    """news_statements.transforms.dates.x_resolve__mutmut_3 -> news_statements/transforms/dates.py;
     validation/rules/span_text.sql:19:11 -> validation/rules/span_text.sql."""
     if name.startswith("validation/"):
         return name.split(":")[0]
@@ -102,7 +102,7 @@ def main() -> None:
         print(f"listed as equivalent but killed now (remove it from {EQUIVALENTS.name}): {name}")
     rows, killed, total = table(statuses, listed)
     print("\n".join(rows))
-    for group, prefix in (("transforms", "syria_offensive/transforms/"), ("validation", "syria_offensive/validation/"),
+    for group, prefix in (("transforms", "news_statements/transforms/"), ("validation", "news_statements/validation/"),
                           ("SQL rules", "validation/rules/")):  # fmt: skip
         part = {n: s for n, s in statuses.items() if module_of(n).startswith(prefix)}
         if part:

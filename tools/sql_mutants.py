@@ -228,10 +228,10 @@ class Runner:
         sys.path.insert(0, str(ROOT))
         import tests.test_synthetic as synthetic
         import tests.test_validation_rules as rule_tests
-        from syria_offensive.build import assemble
-        from syria_offensive.failures import combine
-        from syria_offensive.validation import rules as engine
-        from syria_offensive.validation import tables as table_checks
+        from news_statements.build import assemble
+        from news_statements.failures import combine
+        from news_statements.validation import rules as engine
+        from news_statements.validation import tables as table_checks
         from tests.conftest import FIXTURE
 
         table_checks.check_all = lambda frames: combine([])  # layer 1: no SQL mutant can change it

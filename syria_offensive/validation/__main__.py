@@ -1,5 +1,5 @@
 import sys
 
-from syria_offensive.validation.cli import main
+from news_statements.validation.cli import main
 
 sys.exit(main())

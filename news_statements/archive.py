@@ -1,0 +1,57 @@
+"""A corpus's release archive: dist/<name>-<version>.zip with its .sha256, and releases/ids-<version>.csv (the IDs
+it publishes, which later builds keep: stable_ids). The zip is deterministic: the same members give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import zipfile
+from pathlib import Path
+
+from news_statements.database import database_name, datasette_metadata, write_database
+from news_statements.layout import Layout
+from news_statements.readers import read_package
+from news_statements.stable_ids import write_release_ids
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def corpus_members(layout: Layout, meta: dict) -> dict[str, bytes]:
+    """What another corpus's release holds: its package, the same tables as SQLite (with Datasette's metadata),
+    its docs and pictures, where each article came from, its package.yaml, README, changelog and licences."""
+    root = layout.root
+    members = {f"datasets/{p.name}": p.read_bytes() for p in sorted(layout.datasets.iterdir()) if p.is_file()}
+    patterns = ("sources/*.yaml", "docs/*.md", "docs/pictures/*.png", "package.yaml", "README.md", "CHANGELOG.md")
+    for pattern in (*patterns, "LICENSE*"):
+        members.update({str(p.relative_to(root)): p.read_bytes() for p in sorted(root.glob(pattern)) if p.is_file()})
+    with tempfile.TemporaryDirectory() as tmp:
+        database = write_database(layout.datasets, Path(tmp) / database_name(meta))
+        members[database.name] = database.read_bytes()
+    members["metadata.json"] = json.dumps(datasette_metadata(meta), indent=2, ensure_ascii=False).encode() + b"\n"
+    return members
+
+
+def release_corpus(layout: Layout) -> tuple[Path, str, Path]:
+    """dist/<name>-<version>.zip of any corpus, its .sha256, and releases/ids-<version>.csv (the IDs it
+    publishes, which later builds keep: stable_ids)."""
+    meta = layout.metadata()
+    folder = f"{meta['name']}-{meta['version']}"
+    target = layout.dist / f"{folder}.zip"
+    digest = write_zip(corpus_members(layout, meta), target, folder)
+    target.with_name(target.name + ".sha256").write_text(f"{digest}  {target.name}\n", encoding="utf-8")
+    frames, _ = read_package(layout.datasets)
+    return target, digest, write_release_ids(frames, layout.releases, str(meta["version"]))
+
+
+def write_zip(members: dict[str, bytes], target: Path, folder: str) -> str:
+    """The members under `folder` in a zip with fixed times (the same members give the same bytes); its sha256."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for name in sorted(members):
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=FIXED_TIME)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, members[name])
+    return hashlib.sha256(target.read_bytes()).hexdigest()
