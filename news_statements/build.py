@@ -126,7 +126,9 @@ def check_across_tables(
     stable IDs, the curation checks, then validation layers 1 and 2 (last, so that a record that already has
     a problem is not reported again for the value it lacks)."""
     with_text = typed["articles"].dropna(subset=["article_id", "text"])
-    report = coverage.report(with_text, typed["mentions"], curated["place_aliases"], curated["not_entities"])
+    report = coverage.report(
+        with_text, typed["mentions"], curated["place_aliases"], curated["not_entities"], typed["place_mentions"]
+    )
     texts = lookup(typed["articles"], "article_id", "text")
     problems += coverage_problems(report, curated["not_entities"], curation_dir, texts)
     problems += stable_ids.check(typed, curated["retired"], releases_dir)

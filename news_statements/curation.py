@@ -98,6 +98,7 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
         "figures": ("list", False),
         "labels": ("list", False),
         "voices": ("list", False),
+        "places": ("list", False),
     },
     "statement": {
         "id": ("str", True),
@@ -141,6 +142,8 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     },
     # whose words the name and place mentions inside a passage are, where the text decides (curation/README.md)
     "voice_override": {**EVIDENCE, "voice": ("str", True), "statement": ("str", False), "notes": ("str", False)},
+    # which place an ambiguous place alias names at one occurrence ("Aleppo" meaning the province; curation/README.md)
+    "place_choice": {"place": ("str", True), **EVIDENCE, "notes": ("str", True)},
     "not_entity": {"text": ("str", True), "reason": ("str", True)},
     "retired": {"id": ("str", True), "table": ("str", True), "reason": ("str", True), "merged_into": ("str", False)},
     "date_spec": DATE_SPEC,
@@ -572,9 +575,11 @@ def read_events(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
 
 
 def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd.DataFrame]:
-    """curation/articles/*.yaml -> statements, targets, joint speakers, event_reports, figures, labels."""
+    """curation/articles/*.yaml -> statements, targets, joint speakers, event_reports, figures, labels, voice
+    overrides, place choices."""
     out: dict[str, list[dict[str, Any]]] = {
-        k: [] for k in ("statements", "targets", "joint_speakers", "event_reports", "figures", "labels", "voices")
+        k: []
+        for k in ("statements", "targets", "joint_speakers", "event_reports", "figures", "labels", "voices", "places")
     }
     kinds = {
         "statements": "statement",
@@ -582,6 +587,7 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
         "figures": "figure",
         "labels": "label",
         "voices": "voice_override",
+        "places": "place_choice",
     }
     for path in sorted(directory.glob("*.yaml")):
         file = relative(path)
@@ -661,8 +667,10 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
         ],
         "labels": ["actor", "article_id", *evidence, "voice", "statement"],
         "voices": ["article_id", *evidence, "voice", "statement", "notes"],
+        "places": ["place", "article_id", *evidence, "notes"],
     }
-    return {name: _frame(rows, columns[name]) for name, rows in out.items()}
+    # the `places:` section becomes the frame "place_choices" ("places" is places.yaml's)
+    return {("place_choices" if name == "places" else name): _frame(rows, columns[name]) for name, rows in out.items()}
 
 
 def read_simple_list(problems: list[Problem], path: Path, kind: str, columns: list[str]) -> pd.DataFrame:

@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 from news_statements.transforms.aliases import match
 
@@ -76,3 +77,83 @@ def test_no_aliases_or_no_articles_give_an_empty_frame_with_the_columns():
             "char_end",
             "kind",
         ]
+
+
+def test_a_capital_that_stands_for_its_state_is_the_state_and_one_that_locates_is_the_city():
+    """curation/README.md, "Capitals: state or city": a capital that is an alias of its state follows the rule
+    for countries, and a journey's destination locates ("leaving for Damascus"), where "support for" does not."""
+    from news_statements.transforms.aliases import locating
+
+    text = (
+        "Tehran’s firm support for Damascus. Today I am leaving for Damascus. During his stay in Damascus, "
+        "Ankara aims to normalise relations with Ankara; his presence in Ankara."
+    )
+    articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    aliases = pd.DataFrame({"actor_id": ["iran", "syria", "turkey"], "alias": ["Tehran", "Damascus", "Ankara"]})
+    found = match(articles, aliases)
+    assert found["text"].tolist() == ["Tehran", "Damascus", "Damascus", "Damascus", "Ankara", "Ankara", "Ankara"]
+    assert locating(articles, found).tolist() == [False, False, True, True, False, False, True]
+
+
+# --- `places:` in an article file: which place an ambiguous place alias names at one occurrence -----------------
+
+GOVERNORATE = (
+    "- id: aleppo-governorate\n  name: Aleppo Governorate\n  type: governorate\n  country: SYR\n  admin1: Aleppo\n"
+    '  aliases: []\n  coordinates: {lat: 36.2262, lon: 37.4681, precision: admin_area, basis: "test fixture"}\n'
+)
+
+
+def _with_choice(mini, place="aleppo-governorate", quote="Aleppo", notes='"test"'):
+    from tests.test_curation_errors import ARTICLE
+
+    places = mini / "curation/places.yaml"
+    places.write_text(places.read_text(encoding="utf-8") + GOVERNORATE, encoding="utf-8")
+    article = mini / ARTICLE
+    entry = f'places:\n  - place: {place}\n    quote: "{quote}"\n    notes: {notes}\n'
+    article.write_text(article.read_text(encoding="utf-8") + entry, encoding="utf-8")
+
+
+def test_a_places_entry_chooses_the_place_of_one_occurrence(mini):
+    from news_statements.build import assemble
+
+    frames = assemble(mini / "curation", mini / "sources", releases_dir=mini / "no-releases")
+    assert frames["place_mentions"]["place_id"].tolist() == ["aleppo"]
+    _with_choice(mini)
+    frames = assemble(mini / "curation", mini / "sources", releases_dir=mini / "no-releases")
+    assert frames["place_mentions"][["text", "place_id"]].values.tolist() == [["Aleppo", "aleppo-governorate"]]
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected"),
+    [
+        (
+            {"quote": "the army"},
+            "curation/articles/mini-article.yaml:34: aleppo-governorate: places entry matches no place mention "
+            "(got 'the army', expected the quote of exactly one place name)",
+        ),
+        (
+            {"place": "aleppo-province"},
+            "curation/articles/mini-article.yaml:34: aleppo-province: places entry: `place:` names no place of "
+            "places.yaml (got 'aleppo-province', expected a place id of places.yaml)",
+        ),
+        (
+            {"place": "aleppo"},
+            "curation/articles/mini-article.yaml:34: aleppo: places entry names the place its alias already gives "
+            "(got 'aleppo', expected another place, or no entry)",
+        ),
+    ],
+)
+def test_a_places_entry_that_chooses_nothing_is_an_error(mini, choice, expected):
+    from tests.test_curation_checks import run
+
+    _with_choice(mini, **choice)
+    problems, _ = run(mini)
+    assert problems == [expected]
+
+
+def test_a_places_entry_says_why(mini):
+    from tests.test_curation_checks import run
+
+    _with_choice(mini, notes="null")
+    problems, _ = run(mini)
+    assert len(problems) == 1 and "notes is required" in problems[0], problems

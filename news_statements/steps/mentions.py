@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from news_statements.problems import Problem
+from news_statements.problems import Problem, from_rows
 from news_statements.steps.frames import located
 from news_statements.transforms import aliases as alias_matcher
 
@@ -19,8 +19,37 @@ def _actor_names(articles: pd.DataFrame, actor_aliases: pd.DataFrame, place_alia
     return names[~as_place].reset_index(drop=True)
 
 
-def _place_mentions(frames: dict[str, pd.DataFrame], articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Every place name in the texts, except a country name the actor rule kept as a state (same span)."""
+def _chosen_places(
+    places: pd.DataFrame, frames: dict[str, pd.DataFrame], articles: pd.DataFrame, problems: list[Problem]
+) -> pd.DataFrame:
+    """The place mentions with the curated `places:` choices applied: at one occurrence of an ambiguous place
+    alias, the place it names ("Aleppo" in "Aleppo and Idlib provinces" is the governorate, not the city). An
+    entry must quote exactly one place mention and name a known place other than the one its alias gives."""
+    choices = located(frames["place_choices"], articles, problems, "places entry", id_column="place")
+    keys = ["article_id", "char_start", "char_end"]
+    found = choices.reset_index().merge(places[[*keys, "place_id"]], on=keys, how="left")
+    unknown = ~found["place"].isin(frames["places"]["id"])
+    no_mention = ~unknown & found["place_id"].isna()
+    same = ~unknown & (found["place_id"] == found["place"])
+    twice = found.duplicated(keys, keep="first") & ~(unknown | no_mention)
+    for bad, message, value, expected in (
+        (unknown, "places entry: `place:` names no place of places.yaml", "place", "a place id of places.yaml"),
+        (no_mention, "places entry matches no place mention", "quote", "the quote of exactly one place name"),
+        (same, "places entry names the place its alias already gives", "place", "another place, or no entry"),
+        (twice, "places entry: a second entry for the same place mention", "quote", "one entry per place mention"),
+    ):
+        problems += from_rows(found[bad.to_numpy()], message, value, expected=expected, id_column="place")
+    ok = found[~(unknown | no_mention | same | twice).to_numpy()].set_index(keys)["place"]
+    at = pd.MultiIndex.from_frame(places[keys])
+    chosen = ok.reindex(at)
+    return places.assign(place_id=chosen.fillna(pd.Series(places["place_id"].to_numpy(), index=at)).to_numpy())
+
+
+def _place_mentions(
+    frames: dict[str, pd.DataFrame], articles: pd.DataFrame, mentions: pd.DataFrame, problems: list[Problem]
+) -> pd.DataFrame:
+    """Every place name in the texts, except a country name the actor rule kept as a state (same span), with
+    the curated choice of place where an alias is ambiguous (`places:`)."""
     texts = articles[["article_id", "text"]].dropna()
     places = alias_matcher.match(texts, frames["place_aliases"].drop_duplicates("alias"), key="place_id")
     states = mentions.loc[mentions["kind"] == "name", ["article_id", "char_start", "char_end"]].assign(_state=True)
@@ -28,6 +57,7 @@ def _place_mentions(frames: dict[str, pd.DataFrame], articles: pd.DataFrame, men
     places = places[places["_state"].isna()]
     columns = ["article_id", "char_start", "place_id", "text", "char_end"]
     places = places[columns].sort_values(["article_id", "char_start"]).reset_index(drop=True)
+    places = _chosen_places(places, frames, articles, problems)
     return places.assign(_file=None, _line=None)
 
 
@@ -53,4 +83,4 @@ def run(
     names = _actor_names(articles, actor_aliases, frames["place_aliases"])
     names = names.assign(_file=None, _line=None)
     mentions = pd.concat([names, labels], ignore_index=True)
-    return mentions, _place_mentions(frames, articles, mentions)
+    return mentions, _place_mentions(frames, articles, mentions, problems)

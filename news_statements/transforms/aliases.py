@@ -48,10 +48,13 @@ def match(articles: pd.DataFrame, aliases: pd.DataFrame, key: str = "actor_id") 
 
 # Words that, right before a name, make it a location: "in Syria", "across Syria", "in neighboring Lebanon",
 # "northern Syria", "the northwest of Syria", "the northwestern regions of Syria", "the border with Turkey",
-# "visiting Türkiye". The rule and its reasons: curation/README.md, "Countries: actor or place".
+# "visiting Türkiye", and a journey's destination, "leaving for Damascus" (but "support for Damascus" is the
+# state). The same rule decides for a capital that is also an alias of its state ("Damascus", "Ankara"). The
+# rule and its reasons: curation/README.md, "Countries: actor or place" and "Capitals: state or city".
 _DIRECTION = r"(?:north|south|east|west)\w*"
+_JOURNEY = r"(?:leav(?:e|es|ing)|left|head(?:s|ed|ing)?|bound|depart(?:s|ed|ing)?)\s+for"
 LOCATING = re.compile(
-    r"(?:\b(?:in|across|within|throughout|visiting|based in|border with)\s+"
+    r"(?:\b(?:in|across|within|throughout|visiting|based in|border with|" + _JOURNEY + r")\s+"
     r"(?:" + _DIRECTION + r"\s+|neighbou?ring\s+)?"
     r"|\b" + _DIRECTION + r"\s+(?:(?:regions?|parts?|areas?)\s+)?of\s+"
     r"|\b" + _DIRECTION + r"\s+)$",
@@ -60,7 +63,8 @@ LOCATING = re.compile(
 
 
 def locating(articles: pd.DataFrame, hits: pd.DataFrame) -> pd.Series:
-    """True where the words just before a hit place it (LOCATING): such a country name is a place, not a state."""
+    """True where the words just before a hit place it (LOCATING): such a country or capital name is a place,
+    not a state."""
     texts = articles.drop_duplicates("article_id").set_index("article_id")["text"]
     before = [texts[a][max(0, s - 40) : s] for a, s in zip(hits["article_id"], hits["char_start"], strict=True)]
     return pd.Series(before, index=hits.index, dtype="object").str.contains(LOCATING).astype(bool)

@@ -42,11 +42,20 @@ def _covered_by(words: pd.DataFrame, spans: pd.DataFrame, label: str, target: st
 
 
 def report(
-    articles: pd.DataFrame, mentions: pd.DataFrame, place_aliases: pd.DataFrame, not_entities: pd.DataFrame
+    articles: pd.DataFrame,
+    mentions: pd.DataFrame,
+    place_aliases: pd.DataFrame,
+    not_entities: pd.DataFrame,
+    place_mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Every capitalised word with resolved_as (actor | label | place | not_entity | unresolved)."""
+    """Every capitalised word with resolved_as (actor | label | place | not_entity | unresolved). With the
+    built `place_mentions`, a place is the one they name (a curated `places:` choice included); without them
+    (a draft), the place its alias gives."""
     words = capitalised_words(articles[["article_id", "text"]])
-    places = match(articles[["article_id", "text"]], place_aliases.rename(columns={"place_id": "actor_id"}))
+    if place_mentions is None:
+        places = match(articles[["article_id", "text"]], place_aliases.rename(columns={"place_id": "actor_id"}))
+    else:
+        places = place_mentions.rename(columns={"place_id": "actor_id"})
     names = mentions[mentions["kind"] == "name"]
     labels = mentions[mentions["kind"] == "label"]
     result = words.assign(
