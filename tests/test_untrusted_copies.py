@@ -307,3 +307,38 @@ def test_a_zip_member_stored_as_a_symlink_is_read_as_a_plain_file(package, tmp_p
     assert code == 1
     assert not any("root:" in line for line in lines)
     assert any(line.startswith("[read] actors.csv: (file): header does not match the schema") for line in lines)
+
+
+# --- --format parquet -----------------------------------------------------------------------------
+
+
+def _csv_edited_with_its_hash_recorded(copy: Path) -> None:
+    """statements.csv with a mode no code list has, and the descriptor's bytes and hash made to match it."""
+    import hashlib
+
+    path = copy / "statements.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",indirect,", ",hearsay,", 1), encoding="utf-8")
+    data = path.read_bytes()
+
+    def record(descriptor: dict) -> None:
+        resource(descriptor, "statements").update(bytes=len(data), hash="sha256:" + hashlib.sha256(data).hexdigest())
+
+    edit_descriptor(copy, record)
+
+
+def test_format_parquet_checks_the_csv_files_bytes_and_hashes_not_their_rows(copy, capsys):
+    _csv_edited_with_its_hash_recorded(copy)
+    code, lines = run(capsys, copy, "--format", "parquet")
+    assert code == 0, lines  # (the CSV rows are not read: only what Parquet holds is validated)
+    code, lines = run(capsys, copy, "--format", "both")
+    assert code == 1
+    assert any(line.startswith("[table] statements.csv row") and "hearsay" in line for line in lines)
+    assert any(line.startswith("[frictionless]") and "hearsay" in line for line in lines)
+
+
+def test_format_parquet_still_reports_a_csv_file_that_differs_from_its_hash(copy, capsys):
+    path = copy / "statements.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",indirect,", ",hearsay,", 1), encoding="utf-8")
+    code, lines = run(capsys, copy, "--format", "parquet")
+    assert code == 1
+    assert any(line.startswith("[frictionless]") and "statements" in line and "hash" in line for line in lines), lines
