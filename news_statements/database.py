@@ -75,7 +75,7 @@ def _create(db: sqlite_utils.Database, frames: dict[str, pd.DataFrame]) -> None:
         ]
     )
     for name, columns in SEARCHABLE.items():
-        db[name].enable_fts(columns, fts_version="FTS5", create_triggers=False)
+        db[name].enable_fts(columns, fts_version="FTS5", create_triggers=False, tokenize="porter")  # (stems)
     for name, view in views().items():
         db.create_view(name, view["sql"])
 

@@ -101,6 +101,21 @@ def test_a_full_text_search_in_the_statements_view_finds_the_statement_with_its_
     assert "Mohammad Bagheri" in text and "IFP News" in text and PHRASE in text
 
 
+def test_search_matches_a_word_by_its_stem(datasette, browser, tmp_path):
+    """`terrorist` finds the statements that say "terrorists" too (FTS5's porter tokenizer), as README says."""
+    import sqlite3
+
+    from selenium.webdriver.common.by import By
+
+    with sqlite3.connect(write_database(ROOT / "datasets", tmp_path / "stems.db")) as db:
+        plural = db.execute("select count(*) from statements_fts where statements_fts match 'terrorists'").fetchone()
+    browser.get(f"{datasette}/statement_details?_search=terrorist&_size=max")
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
+    browser.save_screenshot(str(ARTIFACTS / "datasette-stem-search.png"))
+    assert len(rows) == plural[0] > 0
+    assert any("terrorists" in row.text for row in rows)
+
+
 def test_a_tables_page_carries_its_description_from_the_schema(datasette, browser):
     from selenium.webdriver.common.by import By
 

@@ -104,3 +104,11 @@ def test_the_accusations_view_keeps_an_accused_target_whatever_the_code(database
         other = db.execute("select count(*) from accusations where plover is not 'ACCUSE'").fetchone()[0]
     assert rows[0] == expected
     assert other > 0
+
+
+def test_search_matches_words_by_their_stem(database):
+    """The full-text index stems words (porter): the singular, the plural and the prefix find the same statements."""
+    query = "select count(*) from statements_fts where statements_fts match ?"
+    with sqlite3.connect(database) as db:
+        counts = [db.execute(query, (word,)).fetchone()[0] for word in ("terrorist", "terrorists", "terrorist*")]
+    assert counts[0] == counts[1] == counts[2] > 0
