@@ -49,3 +49,17 @@ def test_every_table_of_the_schema_is_in_the_tables_list():
     section = README.read_text(encoding="utf-8").split("## Tables\n", 1)[1].split("\n## ", 1)[0]
     listed = re.findall(r"^\| `(\w+)` \|", section, flags=re.M)
     assert listed == list(tables()), f"README's Tables list: {listed}"
+
+
+def test_the_wrong_row_form_asks_for_table_key_field_evidence_and_proposed_value():
+    """The way back for a reader who finds a wrong row: the issue form asks for what a correction needs, and
+    CONTRIBUTING.md points to it and to the files it names."""
+    import yaml
+
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "wrong-row.yml").read_text(encoding="utf-8"))
+    asked = {item["id"]: item for item in form["body"] if "id" in item}
+    assert {"release", "table", "key", "field", "evidence", "proposed"} <= set(asked)
+    assert all(item["validations"]["required"] for item in asked.values())
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for path in re.findall(r"`((?:\.github|curation|releases)/[^`<]+)`", contributing):
+        assert (ROOT / path).exists() or "<" in path, f"CONTRIBUTING.md names {path}, which does not exist"
