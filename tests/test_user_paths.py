@@ -63,10 +63,18 @@ def test_the_worked_example_answers_its_questions():
     assert re.search(r"newsline-araghchi-damascus +western-aleppo +1 +1 +36\.21077 +36\.8386 +region", out)
     assert "7. Killed claimed during the offensive, as ranges" in out
     # Kayhan's four civilians, told twice (the outlet's "at least four", state media's "four"), count once:
-    # 4 + 400 + 1001
     assert re.search(r"aleppo-university-residence-4-civilians-killed +4 +\(open\)", out)
-    assert re.search(r"total +1405 +\(open\)", out)
+    assert re.search(rf"total +{killed_since_the_launch()} +\(open\)", out)
     assert "8. Acts of saying by speaker" in out
     # Bagheri: four statements, one of them the lede's repeat of another (shared claim_id) -> three acts;
     # Belousov speaks only in the two joint statements ("the high-ranking officials agreed", "They also called on")
     assert re.search(r"Mohammad Bagheri +3 +4\n", out) and re.search(r"Andrei Belousov +2 +2\n", out)
+
+
+def killed_since_the_launch() -> int:
+    """The lower bound of the killed claimed in events that began on or after the launch, each count once, from the
+    CSV files (derived, so that a correct new article does not break the test)."""
+    figures = pd.read_csv(ROOT / "datasets" / "figures.csv")
+    events = pd.read_csv(ROOT / "datasets" / "events.csv", parse_dates=["start_min"]).set_index("event_id")
+    killed = figures[(figures["measure"] == "killed") & (figures["event_id"].map(events["start_min"]) >= "2024-11-27")]
+    return int(killed.groupby(killed["count_id"].fillna(killed["figure_id"]))["low"].min().sum())
