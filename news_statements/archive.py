@@ -18,19 +18,27 @@ from news_statements.stable_ids import write_release_ids
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def corpus_members(layout: Layout, meta: dict) -> dict[str, bytes]:
-    """What another corpus's release holds: its package, the same tables as SQLite (with Datasette's metadata),
-    its docs and pictures, where each article came from, its package.yaml, README, changelog and licences."""
-    root = layout.root
-    members = {f"datasets/{p.name}": p.read_bytes() for p in sorted(layout.datasets.iterdir()) if p.is_file()}
-    patterns = ("sources/*.yaml", "docs/*.md", "docs/pictures/*.png", "package.yaml", "README.md", "CHANGELOG.md")
-    for pattern in (*patterns, "LICENSE*"):
+CORPUS_FILES = ("sources/*.yaml", "docs/*.md", "docs/pictures/*.png", "package.yaml", "README.md", "CHANGELOG.md")
+
+
+def package_members(datasets: Path, root: Path, patterns: tuple[str, ...], meta: dict) -> dict[str, bytes]:
+    """Path inside a release's folder -> bytes: the package (datasets/), the files under `root` that `patterns`
+    match, and the same tables as one SQLite database with its Datasette metadata (`meta`: the corpus's
+    package.yaml)."""
+    members = {f"datasets/{p.name}": p.read_bytes() for p in sorted(datasets.iterdir()) if p.is_file()}
+    for pattern in patterns:
         members.update({str(p.relative_to(root)): p.read_bytes() for p in sorted(root.glob(pattern)) if p.is_file()})
     with tempfile.TemporaryDirectory() as tmp:
-        database = write_database(layout.datasets, Path(tmp) / database_name(meta))
+        database = write_database(datasets, Path(tmp) / database_name(meta))
         members[database.name] = database.read_bytes()
     members["metadata.json"] = json.dumps(datasette_metadata(meta), indent=2, ensure_ascii=False).encode() + b"\n"
     return members
+
+
+def corpus_members(layout: Layout, meta: dict) -> dict[str, bytes]:
+    """What another corpus's release holds: its package and database, its docs and pictures, where each article
+    came from, its package.yaml, README, changelog and licences."""
+    return package_members(layout.datasets, layout.root, (*CORPUS_FILES, "LICENSE*"), meta)
 
 
 def release_corpus(layout: Layout) -> tuple[Path, str, Path]:

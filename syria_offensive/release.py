@@ -17,11 +17,9 @@ from __future__ import annotations
 import json
 import re
 import sys
-import tempfile
 from pathlib import Path
 
-from news_statements.archive import write_zip
-from news_statements.database import database_name, datasette_metadata, write_database
+from news_statements.archive import package_members, write_zip
 from news_statements.metadata import package_metadata
 from news_statements.paths import DATASETS, RELEASES, ROOT
 from news_statements.readers import read_package
@@ -59,14 +57,9 @@ def data_card(readme: str) -> str:
 
 
 def archive_members(datasets: Path, root: Path) -> dict[str, bytes]:
-    """Path inside the archive's folder -> bytes."""
-    members = {f"datasets/{p.name}": p.read_bytes() for p in sorted(datasets.iterdir()) if p.is_file()}
-    for pattern in ("sources/*.yaml", "docs/pictures/*.png", *EXTRA_FILES):
-        members.update({str(p.relative_to(root)): p.read_bytes() for p in sorted(root.glob(pattern))})
-    with tempfile.TemporaryDirectory() as tmp:
-        database = write_database(datasets, Path(tmp) / database_name())
-        members[database.name] = database.read_bytes()
-    members["metadata.json"] = json.dumps(datasette_metadata(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+    """Path inside the archive's folder -> bytes: the toolkit's package members, and this corpus's data card."""
+    patterns = ("sources/*.yaml", "docs/pictures/*.png", *EXTRA_FILES)
+    members = package_members(datasets, root, patterns, package_metadata())
     members["README.md"] = data_card((root / "README.md").read_text(encoding="utf-8")).encode("utf-8")
     return members
 
