@@ -103,9 +103,14 @@ def read(path: Path | str, name: str | None = None) -> pd.DataFrame | dict[str, 
     """The tables of any copy (a folder, an unzipped release or a zip), verified and typed: one as a DataFrame,
     or every table as a dict."""
     with tempfile.TemporaryDirectory(prefix="news-statements-") as scratch:
-        path = Path(path)
-        directory = extract(path, Path(scratch)) if path.is_file() else package_folder(path)
-        return read_folder(directory, name)
+        return read_folder(copy_folder(path, Path(scratch)), name)
+
+
+def copy_folder(path: Path | str, scratch: Path) -> Path:
+    """The folder holding a copy's datapackage.json: a zip is unpacked into `scratch`; a folder is the package or
+    the root of an unzipped release."""
+    path = Path(path)
+    return extract(path, scratch) if path.is_file() else package_folder(path)
 
 
 def read_folder(directory: Path, name: str | None = None) -> pd.DataFrame | dict[str, pd.DataFrame]:

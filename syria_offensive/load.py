@@ -27,8 +27,9 @@ from urllib.parse import unquote, urlparse
 import pandas as pd
 import pooch
 
-from news_statements.copies import (  # (re-exported: code that imported them from here keeps working)
+from news_statements.copies import (  # (LoadError and verify also for code that imported them from here)
     LoadError,
+    copy_folder,
     extract,
     package_folder,
     read_folder,
@@ -133,10 +134,7 @@ def locate(
 ) -> Path:
     """The folder of the package to read (see the module doc for the order); `scratch` receives a zip's files."""
     if path is not None:
-        path = Path(path)
-        if path.is_file():
-            return extract(path, scratch)
-        return package_folder(path)
+        return copy_folder(path, scratch)
     record = registry()
     if (version is None or version == record["version"]) and base_url is None:
         return package_path()
