@@ -70,13 +70,11 @@ def line_limit(table: Table, extra: list[dict[str, Any]] | None = None) -> int:
     """The longest line (in bytes) a CSV file of this table can hold when every value is valid: each text field
     at its maxLength (or DEFAULT_TEXT_LIMIT), 4 bytes a character, quoted with every quote doubled; `extra`: the
     field descriptors of the columns a package adds to the table (see declared_limit)."""
-    total = 0
-    for field in table.fields:
-        if field.type == "string":
-            total += 8 * int(field.constraints.get("maxLength", DEFAULT_TEXT_LIMIT)) + 3
-        else:
-            total += OTHER_FIELD_BYTES
-    return total + declared_limit(extra or [])
+    own = sum(
+        _field_bytes(field.type != "string", int(field.constraints.get("maxLength", DEFAULT_TEXT_LIMIT)))
+        for field in table.fields
+    )
+    return own + declared_limit(extra or [])
 
 
 def declared_limit(fields: list[Any]) -> int:
@@ -85,13 +83,16 @@ def declared_limit(fields: list[Any]) -> int:
     total = 0
     for field in fields:
         field = field if isinstance(field, dict) else {}
-        if field.get("type") in SHORT_TYPES:
-            total += OTHER_FIELD_BYTES
-        else:
-            length = (field.get("constraints") or {}).get("maxLength")
-            known = isinstance(length, int) and 0 <= length <= DEFAULT_TEXT_LIMIT
-            total += 8 * (length if known else DEFAULT_TEXT_LIMIT) + 3
+        length = (field.get("constraints") or {}).get("maxLength")
+        known = isinstance(length, int) and 0 <= length <= DEFAULT_TEXT_LIMIT  # (a copy's own bound, at most ours)
+        total += _field_bytes(field.get("type") in SHORT_TYPES, length if known else DEFAULT_TEXT_LIMIT)
     return total
+
+
+def _field_bytes(short: bool, max_length: int) -> int:
+    """The longest a field can be in a CSV line: a number or a date OTHER_FIELD_BYTES; text its length at 4 bytes a
+    character, every quote doubled, between quotes and a comma."""
+    return OTHER_FIELD_BYTES if short else 8 * max_length + 3
 
 
 def long_lines(path: Path, limit: int) -> tuple[int, int, int] | None:
