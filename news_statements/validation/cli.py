@@ -129,8 +129,8 @@ def _package_level(
     """The descriptor's problems, Frictionless on the resources the screen let through, and the refused files of a
     format the layers do not read (those of the formats read are the reader's to report)."""
     checkable = [] if descriptor is None else _checkable(descriptor, refused) + extras
-    files = [] if "csv" in formats else list(tables())  # (--format parquet: the CSV files' bytes and hashes only)
-    frictionless = frictionless_problems(descriptor, directory, checkable, files) if descriptor else []
+    as_files = [] if "csv" in formats else list(tables())  # (--format parquet: the CSV files' bytes and hashes)
+    frictionless = frictionless_problems(descriptor, directory, checkable, as_files) if descriptor else []
     unread = [(file, reason) for file, reason in refused.items() if file.rpartition(".")[2] not in formats]
     files = pd.DataFrame(
         [(f.rpartition(".")[0], "(file)", f, reason, "read", f.rpartition(".")[2]) for f, reason in unread],

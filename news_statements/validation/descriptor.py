@@ -7,7 +7,7 @@ frictionless-py cannot check a tabular Parquet resource's hash), which the v2 pr
 does not list. frictionless-py fails with a traceback on some ill-shaped descriptors, so it only runs on a
 descriptor without shape problems.
 
-The standard (News Statements Data Package, standard.py): the package declares it (`profile`, with the profile's
+The standard (News Statements Data Package, standard.py): the package declares it (`$schema`, with the profile's
 files beside the descriptor), or it is refused in one line. It then declares each table of the standard as
 `<table>` at `<table>.csv`, with every field of the standard's schema, of its type (else the data are not
 checked: standard_problems), the same constraints, in the same order relative to each other, the primary key and
