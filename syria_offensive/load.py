@@ -27,14 +27,33 @@ from urllib.parse import unquote, urlparse
 import pandas as pd
 import pooch
 
-from news_statements.copies import (  # (LoadError and verify also for code that imported them from here)
+from news_statements.copies import (  # (also for code that imported them from here before the toolkit split)
     LoadError,
     copy_folder,
+    descriptor_of,
     extract,
+    inside,
     package_folder,
     read_folder,
+    read_table,
     verify,
 )
+
+__all__ = [
+    "LoadError",
+    "descriptor_of",
+    "extract",
+    "fetch",
+    "inside",
+    "load",
+    "locate",
+    "package_folder",
+    "package_path",
+    "read_table",
+    "registry",
+    "releases",
+    "verify",
+]
 
 BUNDLED = Path(__file__).resolve().parent / "_data" / "datasets"  # the wheel's copy of this corpus's datasets/
 CHECKOUT = Path(__file__).resolve().parent.parent / "datasets"  # a checkout's (an editable install)
