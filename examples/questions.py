@@ -2,6 +2,9 @@
 
     python examples/questions.py
 
+It reads the tables beside it (the `datasets/` of the checkout or of the unzipped release archive it sits in)
+with the installed module (`python -m pip install .` in a clone), and the bundled ones elsewhere.
+
 1. Who accused whom of what?       (statements with an accused target, whatever their code)
 2. How does each outlet label HTS? (mentions of actor `hts`, names and labels, per outlet)
 3. Events by start date, with their end (open-ended when none is recorded) and how many articles report each.
@@ -14,6 +17,8 @@
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 
@@ -176,7 +181,9 @@ QUESTIONS = [
 
 
 def main() -> None:
-    tables = syria_offensive.load()
+    beside = Path(__file__).resolve().parent.parent  # the checkout's or the unzipped release's root
+    in_a_copy = (beside / "datasets" / "datapackage.json").is_file()
+    tables = syria_offensive.load(path=beside) if in_a_copy else syria_offensive.load()
     with pd.option_context("display.width", 200, "display.max_rows", 500, "display.max_colwidth", 90):
         for number, (title, answer) in enumerate(QUESTIONS, start=1):
             table = answer(tables)

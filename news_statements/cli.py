@@ -15,7 +15,7 @@ from pathlib import Path
 
 from news_statements import corpus_commands
 from news_statements.copies import LoadError
-from news_statements.standard import metadata as standard_info
+from news_statements.extras import missing_extra
 
 EPILOG = """\
 examples:
@@ -28,14 +28,24 @@ exit codes of validate: 0 valid, 1 invalid (every problem listed), 2 unusable in
 """
 
 
+def standard_name() -> str:
+    """The standard's title and version, for the help text; its title alone where the YAML reader is not installed
+    (a reading-only install, whose `--help` must still work)."""
+    try:
+        from news_statements.standard import metadata
+    except ModuleNotFoundError:
+        return "News Statements Data Package"
+    standard = metadata()
+    return f"{standard['title']} {standard['version']}"
+
+
 def parser(prog: str = "news-statements", description: str | None = None) -> tuple[argparse.ArgumentParser, object]:
     """The top parser and its subcommands (validate and the corpus commands), for this command and for a
     corpus's own command that adds to them."""
-    standard = standard_info()
     top = argparse.ArgumentParser(
         prog=prog,
         description=description
-        or f"The toolkit of the {standard['title']} {standard['version']}: validate a package that follows it, "
+        or f"The toolkit of the {standard_name()}: validate a package that follows it, "
         "start a corpus of your own and build, check, browse and draw it.",
         epilog=EPILOG.format(prog=prog),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -59,8 +69,10 @@ def run(args: argparse.Namespace) -> int:
     """Run `validate` or a corpus command; its exit code."""
     if args.command in corpus_commands.COMMANDS:
         return corpus_commands.run(args)
-    from news_statements.validation.cli import main as validate
-
+    try:
+        from news_statements.validation.cli import main as validate
+    except ModuleNotFoundError as err:  # a reading-only install
+        return missing_extra(err, "validate", "validate")
     path = args.path
     if path.is_dir() and not (path / "datapackage.json").is_file() and (path / "datasets").is_dir():
         path = path / "datasets"  # the root of an unzipped release

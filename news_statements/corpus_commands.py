@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from news_statements.layout import Layout
+from news_statements.extras import missing_extra
+
+if TYPE_CHECKING:  # (imported when a command runs: a reading-only install has no YAML reader)
+    from news_statements.layout import Layout
 
 COMMANDS = ("init", "build", "check", "preview", "propose", "diff", "database", "pictures", "release")
 HELP = {
@@ -47,11 +50,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except ModuleNotFoundError as err:
-        print(
-            f"news-statements {args.command}: needs {err.name}, one of the corpus tools: "
-            "python -m pip install 'syria-offensive-2024[corpus]' (or \".[corpus]\" in a clone)"
-        )
-        return 2
+        return missing_extra(err, "corpus", f"news-statements {args.command}")
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -61,6 +60,8 @@ def _run(args: argparse.Namespace) -> int:
     if not (corpus / "package.yaml").is_file():
         print(f"news-statements: {corpus}: not a corpus folder (no package.yaml; `news-statements init` writes one)")
         return 2
+    from news_statements.layout import Layout
+
     layout = Layout(corpus)
     if args.command in ("build", "check"):
         from news_statements.build import main as build

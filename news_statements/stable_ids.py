@@ -40,6 +40,13 @@ def latest_release(releases: Path) -> Path | None:
     return files[-1] if files else None
 
 
+def previous_release(releases: Path, version: str) -> str | None:
+    """The newest release before `version` that recorded its IDs (releases/ids-<v>.csv), or None for a first one."""
+    wanted = tuple(int(p) for p in version.split("."))
+    earlier = [path for path in releases.glob("ids-*.csv") if _version_key(path) < wanted]
+    return max(earlier, key=_version_key).stem.removeprefix("ids-") if earlier else None
+
+
 def check(frames: dict[str, pd.DataFrame], retired: pd.DataFrame, releases: Path) -> list[Problem]:
     """Problems: IDs of the latest release missing without a retirement, and retirements that do not hold."""
     current = published_ids(frames)

@@ -52,6 +52,16 @@ def committed(table: str, rev: str, root: Path = ROOT) -> bytes | None:
     return result.stdout if result.returncode == 0 else None
 
 
+def release_commit(root: Path, releases: Path, version: str) -> str | None:
+    """The commit that recorded release `version` (it added releases/ids-<version>.csv with the release's tables,
+    README: Releasing), or None when git does not know it (no repository, or the file was never committed)."""
+    record = (releases / f"ids-{version}.csv").resolve().relative_to(root.resolve())
+    command = ["git", "log", "--diff-filter=A", "--reverse", "--format=%H", "--", str(record)]
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+    commits = result.stdout.split() if result.returncode == 0 else []
+    return commits[0] if commits else None
+
+
 def diff_frames(table: str, old: pd.DataFrame, new: pd.DataFrame, key: list[str]) -> TableDiff:
     """Rows added, removed, and changed (same key, other cells), matched by primary key."""
     old_i, new_i = old.set_index(key, drop=False), new.set_index(key, drop=False)
@@ -89,20 +99,63 @@ def cell_change(old: str, new: str) -> str:
     return f"(words) {shown}"
 
 
-def render(found: TableDiff, key: list[str]) -> list[str]:
+def render(found: TableDiff, key: list[str], limit: int | None = MAX_SHOWN) -> list[str]:
+    """The table's differences as lines; at most `limit` rows per kind of change (None: every row)."""
     lines = [f"## {found.table}: {len(found.added)} added, {len(found.removed)} removed, {len(found.changed)} changed"]
+    shown = len(found.added) + len(found.removed) + len(found.changed) if limit is None else limit
     for label, rows in (("+", found.added), ("-", found.removed)):
-        for row in rows.head(MAX_SHOWN).to_dict("records"):
+        for row in rows.head(shown).to_dict("records"):
             rest = [f"{c}={_short(v)}" for c, v in row.items() if c not in key and v != ""][:4]
             lines.append(f"  {label} {'/'.join(row[k] for k in key)}  " + "  ".join(rest))
-        if len(rows) > MAX_SHOWN:
-            lines.append(f"  {label} … and {len(rows) - MAX_SHOWN} more")
-    for ident, cells in found.changed[:MAX_SHOWN]:
+        if len(rows) > shown:
+            lines.append(f"  {label} … and {len(rows) - shown} more")
+    for ident, cells in found.changed[:shown]:
         lines.append(f"  ~ {ident}")
         lines += [f"      {column}: {cell_change(old, new)}" for column, old, new in cells]
-    if len(found.changed) > MAX_SHOWN:
-        lines.append(f"  ~ … and {len(found.changed) - MAX_SHOWN} more")
+    if len(found.changed) > shown:
+        lines.append(f"  ~ … and {len(found.changed) - shown} more")
     return lines
+
+
+def diff_tables(datasets: Path, rev: str, root: Path, names: list[str] | None = None) -> list[tuple[TableDiff, list]]:
+    """Each table's differences (with its key) between the CSV files in `datasets` and those at git `rev`."""
+    known = tables()
+    found = []
+    for name in names or list(known):  # one per table
+        key = list(known[name].primary_key)
+        path = datasets / f"{name}.csv"
+        new = read_csv(path.read_bytes()) if path.exists() else pd.DataFrame(columns=key)
+        before = committed(name, rev, root)
+        old = read_csv(before) if before is not None else pd.DataFrame(columns=new.columns)
+        found.append((diff_frames(name, old, new, key), key))
+    return found
+
+
+def report(found: list[tuple[TableDiff, list]], rev: str, limit: int | None = MAX_SHOWN) -> str:
+    """What `make diff` prints: per changed table its rows added, removed and changed, then the unchanged tables."""
+    lines, unchanged = [], []
+    for diff, key in found:
+        if diff.empty:
+            unchanged.append(diff.table)
+        else:
+            lines += [*render(diff, key, limit), ""]
+    return "\n".join(lines) + f"unchanged against {rev}: {', '.join(unchanged) or 'none'}"
+
+
+CHANGE_COLUMNS = ["table", "key", "change", "field", "old", "new"]
+
+
+def change_rows(found: list[tuple[TableDiff, list]]) -> pd.DataFrame:
+    """Every difference as one row (table, key, change, field, old, new): `added` and `removed` rows by key,
+    `changed` cells by key and field (old and new value), `columns` for fields added or removed."""
+    rows = []
+    for diff, key in found:
+        for change, frame in (("added", diff.added), ("removed", diff.removed)):
+            rows += [(diff.table, "/".join(r[k] for k in key), change, "", "", "") for r in frame.to_dict("records")]
+        for ident, cells in diff.changed:
+            kind = "columns" if ident == "(columns)" else "changed"
+            rows += [(diff.table, "" if kind == "columns" else ident, kind, *cell) for cell in cells]
+    return pd.DataFrame(rows, columns=CHANGE_COLUMNS, dtype="string")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,19 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"unknown table(s) {unknown} (expected one of {', '.join(known)})", file=sys.stderr)
         return 2
-    lines, unchanged = [], []
-    for name in args.tables or list(known):  # one per table
-        key = list(known[name].primary_key)
-        path = datasets / f"{name}.csv"
-        new = read_csv(path.read_bytes()) if path.exists() else pd.DataFrame(columns=key)
-        before = committed(name, args.rev, args.corpus)
-        old = read_csv(before) if before is not None else pd.DataFrame(columns=new.columns)
-        found = diff_frames(name, old, new, key)
-        if found.empty:
-            unchanged.append(name)
-        else:
-            lines += [*render(found, key), ""]
-    print("\n".join(lines) + f"unchanged against {args.rev}: {', '.join(unchanged) or 'none'}")
+    print(report(diff_tables(datasets, args.rev, args.corpus, args.tables), args.rev))
     return 0
 
 

@@ -30,6 +30,7 @@ SLOW_MODULES = {
     "test_user_paths": "builds a wheel and runs the examples",
     "test_datasets": "a second full build, every validation layer and frictionless on the committed package",
     "test_standard": "builds the fixture package and validates conforming and broken copies of it",
+    "test_archive": "writes and unzips the release archive (its database and list of changes) and runs R on it",
 }
 
 

@@ -2,8 +2,9 @@
 
 Places: `checkout` (the repository root, with the project's environment), `release` (the root of the
 unzipped release archive), `installed` (an empty directory, after `pip install` into a new environment),
-`checkout-install`, `action`, `pre-commit`, `browser`, `own-corpus` and `ci` (each run by the test named in its
-marker). Blocks in
+`checkout-install`, `validate-install`, `action`, `pre-commit`, `browser`, `own-corpus` and `ci` (each run by the
+test named in its marker), and `reader` (the first screen's lines, run from the unzipped release's root in an
+environment that holds only what `pip install` of the module brings). Blocks in
 `text` are pictures of folders, not code. Every other block must say where it runs, so none goes untested.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PLACES = {"checkout", "release", "installed", "checkout-install", "action", "pre-commit", "ci", "browser"}
-PLACES |= {"own-corpus", "own-corpus-install"}
+PLACES |= {"own-corpus", "own-corpus-install", "validate-install", "reader"}
 FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.S | re.M)
 MARKER = re.compile(r"<!-- runs: ([^>]*?)(?: \(.*\))? -->\s*$")
 

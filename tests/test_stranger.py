@@ -53,11 +53,9 @@ def working_tree_copy(target: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
-def stranger(tmp_path_factory) -> dict:
-    """A clone's copy, a new virtual environment with the project installed as the README says, an empty
-    working directory and the environment variables of a user who set nothing."""
-    base = tmp_path_factory.mktemp("stranger")
+def new_environment(base: Path, installs: list[str]) -> dict:
+    """A clone's copy, a new virtual environment with the project installed by the README's blocks of the given
+    places, an empty working directory and the environment variables of a user who set nothing."""
     clone = working_tree_copy(base / "clone")
     env_dir = base / "venv"
     venv.create(env_dir, with_pip=True)
@@ -69,12 +67,25 @@ def stranger(tmp_path_factory) -> dict:
         "PIP_CONSTRAINT": str(clone / "requirements.lock"),
     }
     env.update({k: v for k, v in os.environ.items() if k.startswith("PIP_") and k not in env})
-    (install,) = runnable(README, "checkout-install", "sh")
-    result = run(["bash", "-euo", "pipefail", "-c", install.code], clone, env)
-    assert result.returncode == 0, result.stdout + result.stderr
+    for place in installs:
+        (install,) = runnable(README, place, "sh")
+        result = run(["bash", "-euo", "pipefail", "-c", install.code], clone, env)
+        assert result.returncode == 0, result.stdout + result.stderr
     empty = base / "empty"
     empty.mkdir()
     return {"clone": clone, "env": env, "python": str(env_dir / "bin" / "python"), "empty": empty, "base": base}
+
+
+@pytest.fixture(scope="module")
+def stranger(tmp_path_factory) -> dict:
+    """The module installed as the README says, with the validator's extra (the command line's `validate`)."""
+    return new_environment(tmp_path_factory.mktemp("stranger"), ["checkout-install", "validate-install"])
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory) -> dict:
+    """The module installed by the first screen's one command, and nothing else: what a reader of the data has."""
+    return new_environment(tmp_path_factory.mktemp("reader"), ["checkout-install"])
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +94,14 @@ def release_zip(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("release") / f"{package_metadata()['name']}-{version}.zip"
     write_archive(ROOT / "datasets", target, version)
     return target
+
+
+def unzipped(archive: Path, target: Path) -> Path:
+    """The release archive unzipped into `target`; its root folder."""
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(target)
+    (root,) = target.iterdir()
+    return root
 
 
 def cli(stranger: dict, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -105,6 +124,33 @@ def test_load_offline_from_an_empty_directory_gives_every_table_typed_by_the_sch
     assert {name: dtypes for name, (_, dtypes) in found.items()} == expected
     committed = json.loads((ROOT / "datasets" / "datapackage.json").read_text(encoding="utf-8"))
     assert all(found[r["name"]][0] > 0 for r in committed["resources"] if "schema" in r)
+
+
+READING_ONLY_ABSENT = ["pandera", "frictionless", "duckdb", "jsonschema", "yaml", "ruamel", "matplotlib", "pytest"]
+
+
+def test_a_reader_installs_only_what_reading_needs_and_the_first_screen_runs(reader, release_zip, tmp_path):
+    """The first screen's lines run with what `pip install` of the module brings (pandas, pyarrow, pooch), from
+    the unzipped release's root; the validator's and the tools' libraries are not installed, and a command that
+    needs them names the extra in one line instead of a traceback."""
+    root = unzipped(release_zip, tmp_path)
+    blocks = runnable(README, "reader", "python")
+    assert len(blocks) == 2, "the first screen: load() after pip install, and pandas on the release archive"
+    for block in blocks:
+        result = run([reader["python"], "-c", block.code], root, reader["env"], offline=True)
+        assert result.returncode == 0, f"README.md:{block.line}\n{result.stdout}\n{result.stderr}"
+    probe = f"import importlib.util as u; print([m for m in {READING_ONLY_ABSENT!r} if u.find_spec(m)])"
+    found = run([reader["python"], "-c", probe], reader["empty"], reader["env"])
+    assert found.stdout.strip() == "[]", found.stdout + found.stderr
+    for command, extra in (
+        (["syria-offensive", "validate", str(root)], "validate"),
+        (["news-statements", "check", str(reader["clone"])], "corpus"),
+    ):
+        result = run(command, reader["empty"], reader["env"], offline=True)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert len(result.stderr.splitlines()) == 1 and f"[{extra}]" in result.stderr, result.stderr
+    helped = run(["syria-offensive", "--help"], reader["empty"], reader["env"], offline=True)
+    assert helped.returncode == 0 and "validate" in helped.stdout, helped.stderr
 
 
 @pytest.mark.parametrize("language", ["python", "sh"])
@@ -160,9 +206,7 @@ def test_the_command_line_names_a_missing_path_and_refuses_to_overwrite(stranger
 
 
 def test_the_unzipped_release_holds_what_its_readme_promises(stranger, release_zip, tmp_path):
-    with zipfile.ZipFile(release_zip) as zf:
-        zf.extractall(tmp_path)
-    (root,) = tmp_path.iterdir()
+    root = unzipped(release_zip, tmp_path)
     card = (root / "README.md").read_text(encoding="utf-8")
     named = ["datasets/datapackage.json", "docs/data-dictionary.md", "sources/*.yaml", "LICENSE", "LICENSE-DATA"]
     for name in [*named, "CHANGELOG.md", "CITATION.cff"]:
