@@ -62,8 +62,8 @@ def data_card(readme: str) -> str:
         "([curation/README.md](curation/README.md)), the rows added, removed and changed since the previous release "
         "([changes.md](changes.md), [changes.csv](changes.csv)), the [licence](LICENSE-DATA), the "
         "[changelog](CHANGELOG.md) and how to [cite it](CITATION.cff). "
-        "The Python module that loads the tables typed and validates copies is installed from the project's "
-        "repository.\n"
+        "The Python module that loads the tables typed is installed from a clone of the project's repository "
+        '(`python -m pip install .`: pandas and pyarrow only; `".[validate]"` adds the validator of copies).\n'
     )
     return "\n".join([head, *sections])
 
