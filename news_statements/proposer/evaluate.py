@@ -59,22 +59,34 @@ def _same_date(row: pd.Series, candidate: Candidate) -> bool:
     return (day(row["date_min"]), day(row["date_max"])) == (candidate.date_min, candidate.date_max)
 
 
-def score(article: pd.Series, curated: pd.DataFrame, proposed: list[Candidate]) -> dict[str, int]:
-    """The counts of one article (see `report` for what each means)."""
-    text = str(article["text"])
+def _gist(text: str, words: int = 8) -> str:
+    return " ".join(text.split()[:words]).replace("|", "/") + " …"
+
+
+def score(article: pd.Series, curated: pd.DataFrame, proposed: list[Candidate]) -> dict[str, object]:
+    """The counts of one article (see `report` for what each means), and `misses`: one line per statement
+    missed, with a wrong speaker, or with an unusable span."""
+    text, name = str(article["text"]), article["article_id"]
     matched = match(curated, proposed)
-    counts = dict.fromkeys(COUNTS, 0) | {"curated": len(curated), "proposed": len(proposed)}
-    counts["matched"] = len(matched)
+    counts: dict[str, object] = dict.fromkeys(COUNTS, 0) | {"curated": len(curated), "proposed": len(proposed)}
+    counts["matched"], misses = len(matched), []
     for _, row in curated.iterrows():  # one per curated statement of one article
         found = matched.get((row["char_start"], row["char_end"]))
         if found is None:
+            misses.append(f"recall: {name}: not drafted: “{_gist(row['text'])}”")
             continue
         sharing = int(((curated["char_start"] == row["char_start"]) & (curated["char_end"] == row["char_end"])).sum())
+        drafted = text[found.char_start : found.char_end]
+        right = {"usable": usable(drafted, str(row["text"])), "speaker": row["speaker_id"] in found.speakers[:sharing]}
         counts["recalled"] += 1
         counts["exact"] += (found.char_start, found.char_end) == (row["char_start"], row["char_end"])
-        counts["usable"] += usable(text[found.char_start : found.char_end], str(row["text"]))
-        counts["speaker"] += row["speaker_id"] in found.speakers[:sharing]
+        counts["usable"] += right["usable"]
+        counts["speaker"] += right["speaker"]
         counts["dated"] += _same_date(row, found)
+        if not right["usable"]:
+            misses.append(f"usable: {name}: drafted “{_gist(drafted)}” for “{_gist(row['text'])}”")
+        if not right["speaker"]:
+            misses.append(f"speaker: {name}: `{found.speakers[0]}` for `{row['speaker_id']}` in “{_gist(drafted)}”")
         if row["joint"]:
             counts["joint"] += 1
             counts["joint_right"] += set(row["joint"]) <= set(found.joint)
@@ -82,7 +94,7 @@ def score(article: pd.Series, curated: pd.DataFrame, proposed: list[Candidate]) 
             counts["content"] += 1
             curated_content = text[int(row["content_start"]) : int(row["content_end"])]
             counts["content_exact"] += found.content is not None and text[slice(*found.content)] == curated_content
-    return counts
+    return counts | {"misses": misses}
 
 
 def score_extras(article: pd.Series, found: list[Candidate], known: Reference, curated: Curated) -> dict[str, int]:
@@ -112,7 +124,7 @@ def evaluate(
         mine = statements[statements["article_id"] == article["article_id"]]
         counts = score(article, mine, found) | score_extras(article, found, known, curated)
         rows.append({"article": article["article_id"], **counts})
-    return pd.DataFrame(rows, columns=["article", *COUNTS])
+    return pd.DataFrame(rows, columns=["article", *COUNTS, "misses"])
 
 
 @dataclass(frozen=True)

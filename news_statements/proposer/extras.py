@@ -106,9 +106,10 @@ def labels(text: str, reference: Reference) -> list[tuple[str, str, int]]:
     table = reference.labels
     if table.empty:
         return []
-    keyed = table.assign(key=table["label"].str.strip().map(first_lower))
+    words = table["label"].str.strip()
+    keyed = table[words.str.contains(" ") | words.str.islower()].assign(key=words.map(first_lower))
     actors = keyed.groupby("key")["actor_id"].agg(lambda ids: sorted(set(ids)))
-    usable = {label: ids[0] for label, ids in actors.items() if len(ids) == 1 and (" " in label or label.islower())}
+    usable = {label: ids[0] for label, ids in actors.items() if len(ids) == 1}
     if not usable:
         return []
     counts: dict[str, int] = {}

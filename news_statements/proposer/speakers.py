@@ -84,6 +84,9 @@ class Sayers:
             plural = region.strip().lower().startswith("they")
             return [previous[0]], list(previous[1]) if plural else []
         unknown = self.names.unknown_name(region, inside, span[0])
+        if unknown and inside and re.search(r"\band\b", region[inside[-1].end - span[0] :]):
+            named, joint = _chain(sentence, inside)  # "X and his Turkish counterpart <new name> said"
+            return named[:1], [*joint, unknown]
         if unknown:
             return [unknown], []
         if inside:

@@ -176,7 +176,8 @@ def _mode(sentence: str, content: str | None) -> str:
     if not content or not QUOTED.search(content):
         return "indirect"
     whole = content[0] in OPENING and content.rstrip(",.")[-1] in OPENING.values()
-    return "direct" if whole else "mixed"
+    framed = REPORTING_VERB.match(content[1:]) is not None  # Araghchi “stressed ...”: the verb is quoted too
+    return "direct" if whole and not framed else "mixed"
 
 
 def _date(found: Candidate, sentence: str, previous: str, article: pd.Series) -> None:
