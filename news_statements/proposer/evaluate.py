@@ -154,4 +154,5 @@ def read_curated(datasets: Path) -> Curated:
 def evaluation_report(datasets: Path, curation: Path = CURATION) -> str:
     from news_statements.proposer.report import report
 
-    return report(evaluate(read_curated(datasets), read_reference(curation)))
+    curated, reference = read_curated(datasets), read_reference(curation)
+    return report(evaluate(curated, reference), in_sample=evaluate(curated, reference, leave_out=False))
