@@ -19,10 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FICTA = ROOT / "tests" / "fixtures" / "ficta"
 
 
-def _reference(aliases: dict[str, str], labels: list[tuple[str, str, str]] = (), states=()) -> Reference:
+def _reference(aliases: dict[str, str], labels=(), states=(), city_states=None) -> Reference:
     frame = pd.DataFrame({"actor_id": list(aliases.values()), "alias": list(aliases)})
     places = pd.DataFrame({"place_id": pd.Series(dtype=str), "alias": pd.Series(dtype=str)})
-    return Reference(frame, places, set(), pd.DataFrame(list(labels), columns=LABEL_COLUMNS), frozenset(states))
+    table = pd.DataFrame(list(labels), columns=LABEL_COLUMNS)
+    return Reference(frame, places, set(), table, frozenset(states), city_states or {})
 
 
 def _article(text: str, outlet: str = "the-outlet") -> pd.Series:
@@ -94,6 +95,14 @@ def test_the_army_said_names_the_army_not_the_outlet_nor_a_person():
     no_labels = _reference({"Syria": "syria"}, states=["syria"])
     (found,) = candidates(_article("The Syrian army said it repelled the attack."), no_labels)
     assert found.speakers[0] == "syria-army"  # the curators' <state>-<body>, from the demonym
+
+
+def test_a_city_saying_is_its_state_and_an_unnamed_source_is_a_new_slug_not_a_named_actor():
+    reference = _reference({"HTS": "hts", "Russia": "russia"}, city_states={"Moscow": "russia"})
+    (found,) = candidates(_article("Moscow said it would keep supporting the government."), reference)
+    assert found.speakers[0] == "russia"
+    (found,) = candidates(_article("HTS fighters entered the city, according to a war monitor."), reference)
+    assert found.speakers[:2] == ["war-monitor", "hts"]
 
 
 def test_a_pronoun_takes_the_previous_sayer_and_a_new_name_becomes_a_slug():

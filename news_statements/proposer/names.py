@@ -71,6 +71,7 @@ class Names:
         self.by_head = heads(self.labels, self.actor_of)
         self.states = sorted(set(reference.states) & set(self.actor_of.values()))
         self.not_names = set(reference.not_entities) | CALENDAR
+        self.city_states = reference.city_states
         self.full_names = {}
         for run in NAME_RUN.finditer(text):  # one per capitalised run of one article
             words = _name_words(run.group())
@@ -112,6 +113,8 @@ class Names:
             name = self.full_names[name]
         if name in self.actor_of:
             return self.actor_of[name]
+        if name in self.city_states:  # a city standing for its state ("Moscow said")
+            return self.city_states[name]
         if len(name.split()) >= 2:
             close = [
                 (SequenceMatcher(None, name.lower(), alias.lower()).ratio(), alias)

@@ -10,7 +10,7 @@ other articles' files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -30,6 +30,7 @@ class Reference:
     not_entities: set[str]
     labels: pd.DataFrame  # actor_id, label, article_id
     states: frozenset[str] = frozenset()  # actors of type state (for "<state>-<body>" IDs)
+    city_states: dict[str, str] = field(default_factory=dict)  # a city's alias -> its country's state actor
 
 
 LABEL_COLUMNS = ["actor_id", "label", "article_id"]
@@ -49,7 +50,7 @@ def read_labels(articles_dir: Path) -> pd.DataFrame:
 def read_reference(curation: Path = CURATION) -> Reference:
     problems: list[Problem] = []
     actors, aliases = cur.read_actors(problems, curation / "actors.yaml")
-    _, places = cur.read_places(problems, curation / "places.yaml")
+    place_rows, places = cur.read_places(problems, curation / "places.yaml")
     entities = cur.read_simple_list(problems, curation / "not_entities.yaml", "not_entity", ["text", "reason"])
     return Reference(
         aliases[["actor_id", "alias"]].reset_index(drop=True),
@@ -57,7 +58,17 @@ def read_reference(curation: Path = CURATION) -> Reference:
         set(entities["text"]),
         read_labels(curation / "articles"),
         frozenset(actors.loc[actors["type"] == "state", "id"]),
+        city_states(actors, place_rows, places),
     )
+
+
+def city_states(actors: pd.DataFrame, places: pd.DataFrame, aliases: pd.DataFrame) -> dict[str, str]:
+    """A city's alias -> the state actor of its country ("Moscow said" is Russia speaking), from the places'
+    and the states' ISO codes."""
+    states = actors[actors["type"] == "state"].dropna(subset=["country"]).set_index("country")["id"]
+    cities = places[places["type"] == "city"].set_index("id")["country"].map(states).dropna()
+    found = aliases[aliases["place_id"].isin(cities.index)]
+    return dict(zip(found["alias"], found["place_id"].map(cities), strict=True))
 
 
 def occurs_in(word: str, texts: list[str]) -> bool:
@@ -76,6 +87,7 @@ def held_out(reference: Reference, texts: dict[str, str], article_id: str) -> Re
         aliases=reference.aliases[known].reset_index(drop=True),
         place_aliases=reference.place_aliases[places].reset_index(drop=True),
         not_entities={word for word in reference.not_entities if occurs_in(word, others)},
+        city_states={city: state for city, state in reference.city_states.items() if occurs_in(city, others)},
         labels=reference.labels[reference.labels["article_id"] != article_id].reset_index(drop=True),
     )
 

@@ -41,6 +41,7 @@ AUXILIARY = re.compile(
 )
 APPOSITION = re.compile(r"^(?:[a-z\d]|(?:The|A|An)\b)")
 HEAD_NOUN = re.compile(r"(?:^|\b(?:the|a|an)\s+)((?:[\w-]+\s+){0,3}?)([\w-]+)\s*$", flags=re.I)
+NEW_SOURCE_WORDS = 4  # "a war monitor said": an unnamed source nobody curated, drafted as a new slug
 GENERIC_HEADS = {"sources", "source", "officials", "official", "spokesman", "spokeswoman", "statement", "reports"}
 
 
@@ -105,7 +106,12 @@ class Sayers:
         found = self.names.by_head.get(words[-1].lower()) if words else None
         if found and (state is None or found.startswith(f"{state}-")):
             return [found]
-        return [f"{state}-{body}"] if state and body else []
+        if state and body:
+            return [f"{state}-{body}"]
+        phrase = re.sub(r"^(?:the|a|an|some)\s+", "", region.strip(), flags=re.I)
+        words = phrase.split()
+        new = 0 < len(words) <= NEW_SOURCE_WORDS and phrase[:1].islower() and words[-1] not in GENERIC_HEADS
+        return [slug(phrase)] if new else []  # "officials", "sources": often people named before, or many
 
 
 def subject(sentence: str, verb: re.Match[str]) -> tuple[int, int]:
