@@ -1,0 +1,5 @@
+import sys
+
+from news_statements.proposer.cli import main
+
+sys.exit(main())

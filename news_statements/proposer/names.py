@@ -1,0 +1,165 @@
+"""The names the proposer can put on a sayer: curated aliases and labels, and IDs for names nobody curated yet.
+
+Aliases match as the build matches them (case-sensitive whole words, longest first). Labels of two words or more
+that name one actor wherever curated match with either case of their first letter, but not as the tail of a
+longer capitalised name ("Foreign Ministry" inside "Russian Foreign Ministry"). A name that no alias covers is
+looked up as a spelling variant of a known multi-word alias (transliterations: "Ismail Baqaei" and "Esmail
+Baghaei"), completed from the article's own full name when it is a bare surname ("Sabbagh" after "Bassam
+al-Sabbagh"), or turned into a slug the way the curators write people's IDs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from news_statements.proposer.reference import Reference, label_actors
+from news_statements.transforms.aliases import alias_pattern
+
+NAME_WORD = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*)"
+NAME_RUN = re.compile(rf"{NAME_WORD}(?:\s+(?:bin\s+|ibn\s+|de\s+)?{NAME_WORD})*")
+TITLES = re.compile(
+    r"^(?:The|A|An|In|At|On|Iran’s|Iranian|Syrian|Russian|Turkish|Iraqi|Israeli|American|Lebanese|US|U\.S\.|UN|"
+    r"Foreign|Defen[cs]e|Interior|Prime|Deputy|Vice|Minister|Ministry|Spokes(?:man|woman|person)|President|"
+    r"General|Major|Lieutenant|Colonel|Brigadier|Commander|Chief|Head|Ambassador|Secretary|Mr|Mrs|Ms|Dr|Gen|FM|"
+    r"Sheikh|King|Prince|Emir|Senator|Official|Army|Armed|Forces)$"
+)
+CALENDAR = {
+    *["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    *[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
+SIMILAR = 0.8  # difflib ratio above which two multi-word names are taken for spellings of one name
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    actor: str
+
+
+def slug(name: str) -> str:
+    """A readable ID for a name nobody curated yet, as the curators write people: firstname-lastname."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("’s", "")).strip("-")
+
+
+class Names:
+    """Known aliases and labels, the states (for "<state>-<body>"), and the article's own full names."""
+
+    def __init__(self, reference: Reference, text: str) -> None:
+        from news_statements.proposer.speakers import heads
+
+        aliases = reference.aliases
+        self.actor_of = dict(zip(aliases["alias"], aliases["actor_id"], strict=True))
+        self.alias_pattern = alias_pattern(aliases["alias"]) if len(aliases) else None
+        self.labels = label_actors(reference.labels)
+        self.label_pattern = either_case(list(self.labels)) if self.labels else None
+        self.by_head = heads(self.labels, self.actor_of)
+        self.states = sorted(set(reference.states) & set(self.actor_of.values()))
+        self.not_names = set(reference.not_entities) | CALENDAR
+        self.city_states = reference.city_states
+        self.full_names = {}
+        for run in NAME_RUN.finditer(text):  # one per capitalised run of one article
+            words = _name_words(run.group())
+            if len(words) >= 2:
+                self.full_names.setdefault(words[-1], " ".join(words))
+                self.full_names.setdefault(re.sub(r"^al-", "", words[-1]), " ".join(words))
+
+    def hits(self, sentence: str) -> list[Hit]:
+        """Known aliases and labels in the sentence, longest first, without overlaps, in text order."""
+        found = []
+        if self.alias_pattern is not None:
+            found += [Hit(m.start(), m.end(), self.actor_of[m.group()]) for m in self.alias_pattern.finditer(sentence)]
+        if self.label_pattern is not None:
+            for m in self.label_pattern.finditer(sentence):
+                if m.group()[0].isupper() and re.search(r"[A-Z][\w’'-]*\s$", sentence[: m.start()]):
+                    continue  # the tail of a longer name
+                found.append(Hit(m.start(), m.end(), self.labels[first_lower(m.group())]))
+        kept: list[Hit] = []
+        for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
+            if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+                kept.append(hit)
+        return sorted(kept, key=lambda h: h.start)
+
+    def unknown_name(self, region: str, inside: list[Hit], offset: int) -> str | None:
+        """The ID for a name in the subject that no alias covers and that stands nearer the verb than any hit: a
+        name of two words or more, or one word that ends the subject ("SANA said") and is no weekday, month or
+        not_entities word."""
+        last_hit = max((h.end - offset for h in inside), default=0)
+        for run in reversed(list(NAME_RUN.finditer(region, last_hit))):  # a few capitalised runs in one subject
+            words = _name_words(run.group())
+            single = len(words) == 1 and not region[run.end() :].strip() and words[0] not in self.not_names
+            if len(words) >= 2 or single:
+                return self.resolve(" ".join(words))
+        return None
+
+    def resolve(self, name: str) -> str:
+        """A known actor this name is a spelling of, or a slug of its full form."""
+        if len(name.split()) == 1 and name in self.full_names:
+            name = self.full_names[name]
+        if name in self.actor_of:
+            return self.actor_of[name]
+        if name in self.city_states:  # a city standing for its state ("Moscow said")
+            return self.city_states[name]
+        if len(name.split()) >= 2:
+            close = [
+                (SequenceMatcher(None, name.lower(), alias.lower()).ratio(), alias)
+                for alias in self.actor_of
+                if len(alias.split()) == len(name.split())
+            ]
+            best = max(close, default=(0.0, ""))
+            if best[0] >= SIMILAR:
+                return self.actor_of[best[1]]
+        return slug(name)
+
+    def body(self, region: str) -> tuple[str | None, str | None]:
+        """'the Syrian army', 'The Turkish government' -> (state, body slug): ('syria', 'army'), or Nones."""
+        found = re.search(
+            r"(?:^|\b)(?:[Tt]he\s+)?([A-Z][a-z]+)\s+((?:[A-Za-z]+\s+){0,2}[a-z]*[A-Za-z]+)\s*$", region.strip()
+        )
+        if not found:
+            return None, None
+        return self.state_of(found.group(1)), slug(found.group(2))
+
+    def state_of(self, adjective: str) -> str | None:
+        """The known state a demonym or name names: the state ID sharing the longest prefix (4 letters or more)."""
+        word = adjective.lower()
+        scored = [(len(_common_prefix(word, state)), state) for state in self.states]
+        best = max(scored, default=(0, ""))
+        return best[1] if best[0] >= 4 else None
+
+
+def first_lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def either_case(labels: list[str]) -> re.Pattern[str]:
+    """Whole-word alternation of the labels, longest first, each with either case of its first letter."""
+    ordered = sorted(set(labels), key=lambda a: (-len(a), a))
+    alternatives = [f"[{re.escape(a[0].lower())}{re.escape(a[0].upper())}]{re.escape(a[1:])}" for a in ordered]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def _name_words(run: str) -> list[str]:
+    return [w for w in run.split() if not TITLES.match(w)]
+
+
+def _common_prefix(a: str, b: str) -> str:
+    size = 0
+    while size < min(len(a), len(b)) and a[size] == b[size]:
+        size += 1
+    return a[:size]

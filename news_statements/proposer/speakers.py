@@ -1,0 +1,174 @@
+"""Who says it: speaker candidates for a sentence, from the curated aliases and labels and the sentence's grammar.
+
+The sayer is the subject of the reporting verb (`subject`): the words between the clause boundary before the
+verb and the verb ("“...,” Araghchi said", "In his talks, Iran’s FM Araghchi said"), the noun phrase before an
+apposition that closes right before the verb ("Oleg Ignasyuk, the deputy head of ..., said"), or the words after
+"according to". In that subject a known alias or curated label names the speaker ("the Syrian army"); names
+joined by "and" are a joint statement, the first named reported ("Iranian Foreign Minister X and his Turkish
+counterpart Y said"); a pronoun, "the diplomat", or no subject at all ("..., adding that") takes the previous
+sayer; a name nobody curated becomes the known actor it is a spelling variant of, or a slug as the curators
+write IDs (`firstname-lastname`, a surname completed from the article's full name); "the <Demonym> <body>" is
+`<state>-<body>` ("The Syrian army" -> syria-army); a bare common noun ("The army said") takes the actor most
+curated labels ending in that noun name. The outlet comes first only where nobody else is the subject.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+
+from news_statements.proposer.names import Hit, Names, slug
+
+_VERBS = (
+    r"said|says|say|saying|stated|states|stating|stressed|stresses|stressing|added|adds|adding|warned|warns|"
+    r"warning|noted|notes|noting|emphasi[sz]ed|emphasi[sz]ing|explained|explaining|told|telling|accused|accuses|"
+    r"accusing|called on|calls on|calling on|urged|urges|urging|announced|announcing|declared|declaring|"
+    r"indicated|reiterated|reiterating|condemned|condemning|described|describing|claimed|claims|claiming|"
+    r"affirmed|affirming|asserted|asserting|pointed out|underlined|highlighted|expressed|expressing|blamed|"
+    r"blaming|vowed|vowing|pledged|pledging|insisted|insisting|argued|arguing|remarked|mentioned|suggested|"
+    r"suggesting|implied|alleges|alleged|reported|reporting|concluding|concluded|labeling|labelling|referred to|"
+    r"agreed (?:that|on)|denied|denying|rejected|rejecting|according to|quoted as saying"
+)
+# Lower case only ("United States" is no verb), but "According to" may open a sentence.
+REPORTING_VERB = re.compile(rf"\b(?:{_VERBS}|According to)\b")
+PRONOUN = re.compile(
+    r"^\W*(?:he|she|they|the (?:diplomat|official|minister|spokesman|spokeswoman|spokesperson))?\W*$", flags=re.I
+)
+# Auxiliaries and adverbs between a subject and its reporting verb ("has also said", ", however, has denied").
+AUXILIARY = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|also|later|further|then|reportedly|however|once again))+\s*$"
+)
+APPOSITION = re.compile(r"^(?:[a-z\d]|(?:The|A|An)\b)")
+HEAD_NOUN = re.compile(r"(?:^|\b(?:the|a|an)\s+)((?:[\w-]+\s+){0,3}?)([\w-]+)\s*$", flags=re.I)
+NEW_SOURCE_WORDS = 4  # "a war monitor said": an unnamed source nobody curated, drafted as a new slug
+GENERIC_HEADS = {"sources", "source", "officials", "official", "spokesman", "spokeswoman", "statement", "reports"}
+
+
+Sayer = tuple[str, list[str]]  # a speaker and the joint speakers
+
+
+class Sayers:
+    """The speaker finder of one article: its known names compiled once."""
+
+    def __init__(self, names: Names, outlet: str) -> None:
+        self.names = names
+        self.outlet = outlet
+
+    def find(self, sentence: str, previous: Sayer | None) -> tuple[list[str], list[str], bool]:
+        """(speaker candidates, the first one's joint speakers, whether the subject named the first) for a
+        sentence with a reporting verb or a quotation."""
+        hits = self.names.hits(sentence)
+        verb = REPORTING_VERB.search(sentence)
+        if verb is None:  # a quotation without a verb goes on with the previous sayer
+            first = [previous[0]] if previous else []
+            joint = list(previous[1]) if previous else []
+            return _unique([*first, *(h.actor for h in hits), self.outlet]), joint, bool(previous)
+        start, end = subject(sentence, verb)
+        region = sentence[start:end]
+        inside = [h for h in hits if h.start >= start and h.end <= end]
+        named, joint = self._named(sentence, (start, end), inside, previous)
+        before = sorted((h for h in hits if h.end <= verb.start()), key=lambda h: -h.start)
+        after = [h for h in hits if h.start >= verb.end()]
+        others = [h.actor for h in before + after]
+        if not named and not region.strip(" ,") and previous:
+            named = [previous[0]]
+        speakers = _unique([*named, *others, self.outlet])
+        return speakers, [j for j in _unique(joint) if j not in named], bool(named)
+
+    def _named(
+        self, sentence: str, span: tuple[int, int], inside: list[Hit], previous: Sayer | None
+    ) -> tuple[list[str], list[str]]:
+        """The sayers named in the subject `span` (the first reported, joint speakers after), and the joint ones."""
+        region = sentence[span[0] : span[1]]
+        if PRONOUN.match(region) and previous:
+            plural = region.strip().lower().startswith("they")
+            return [previous[0]], list(previous[1]) if plural else []
+        unknown = self.names.unknown_name(region, inside, span[0])
+        if unknown and inside and re.search(r"\band\b", region[inside[-1].end - span[0] :]):
+            named, joint = _chain(sentence, inside)  # "X and his Turkish counterpart <new name> said"
+            return named[:1], [*joint, unknown]
+        if unknown:
+            return [unknown], []
+        if inside:
+            return _chain(sentence, inside)
+        return self._common_noun(region), []
+
+    def _common_noun(self, region: str) -> list[str]:
+        """The actor a subject without a name stands for: the actor most curated labels ending in its head noun
+        name ("the army"), unless a demonym names another state ("The Turkish government" -> turkey-government,
+        the curators' "<state>-<body>")."""
+        state, body = self.names.body(region)
+        head = HEAD_NOUN.search(region.strip())
+        words = [*head.group(1).split(), head.group(2)] if head else []
+        while len(words) > 1 and words[-1].lower() in GENERIC_HEADS:
+            words.pop()
+        found = self.names.by_head.get(words[-1].lower()) if words else None
+        if found and (state is None or found.startswith(f"{state}-")):
+            return [found]
+        if state and body:
+            return [f"{state}-{body}"]
+        phrase = re.sub(r"^(?:the|a|an|some)\s+", "", region.strip(), flags=re.I)
+        words = phrase.split()
+        new = 0 < len(words) <= NEW_SOURCE_WORDS and phrase[:1].islower() and words[-1] not in GENERIC_HEADS
+        return [slug(phrase)] if new else []  # "officials", "sources": often people named before, or many
+
+
+def subject(sentence: str, verb: re.Match[str]) -> tuple[int, int]:
+    """Where the sayer is named: after "according to" up to the clause end; before an apposition that closes
+    right before the verb, its noun phrase; else from the clause boundary before the verb up to it."""
+    if verb.group().lower() == "according to":
+        stop = re.search(r"[,.;]", sentence[verb.end() :])
+        return verb.end(), verb.end() + (stop.start() if stop else len(sentence) - verb.end())
+    head = sentence[: verb.start()]
+    auxiliary = AUXILIARY.search(head)
+    head = head[: auxiliary.start()] + " " if auxiliary else head
+    if head.rstrip().endswith(",") and not re.search(r"[”\"’],$", head.rstrip()):
+        return _before_apposition(head.rstrip())
+    boundaries = [head.rfind(mark) + len(mark) - 1 for mark in (", ", "” ", "’ ", '" ', ": ") if mark in head]
+    start = max(boundaries, default=-1) + 1
+    return start, len(head.rstrip())
+
+
+def _before_apposition(head: str) -> tuple[int, int]:
+    """The clause before the appositions ("Nasser Hamdo, 36, who works in a pastry shop,"): the last
+    comma-separated part that does not open like an apposition."""
+    parts = [m for m in re.finditer(r"[^,]+", head)]
+    for part in reversed(parts):  # a few parts
+        if part.group().strip() and not APPOSITION.match(part.group().strip()):
+            return part.start(), part.end()
+    return parts[0].start(), parts[0].end()
+
+
+def _chain(sentence: str, inside: list[Hit]) -> tuple[list[str], list[str]]:
+    """Names joined by "and" just before the verb are joint speakers, the first named reported (a title and
+    its name, "Foreign Minister Lena Varga", are one); otherwise the name nearest the verb is the speaker."""
+    chain = [inside[-1]]
+    for hit in reversed(inside[:-1]):  # a handful of names in one subject
+        gap = sentence[hit.end : chain[0].start]
+        if re.fullmatch(r"(?:’s)?\s*", gap) or (re.fullmatch(r"[^.;:]*?(?:,|\band\b)[^.;:]*", gap)):
+            chain.insert(0, hit)
+        else:
+            break
+    joined = any(re.search(r"\band\b", sentence[a.end : b.start]) for a, b in itertools.pairwise(chain))
+    actors = _unique([h.actor for h in chain])
+    if joined and len(actors) > 1:
+        return [actors[0]], actors[1:]
+    return _unique([h.actor for h in reversed(inside)]), []
+
+
+def heads(labels: dict[str, str], actor_of: dict[str, str]) -> dict[str, str]:
+    """Last word of the curated labels and aliases (lower case) -> the actor most of them name (then by ID)."""
+    counts = Counter((label.split()[-1].lower(), actor) for label, actor in labels.items())
+    counts.update((alias.split()[-1].lower(), actor) for alias, actor in actor_of.items())
+    best: dict[str, tuple[int, str]] = {}
+    for (head, actor), count in counts.items():
+        best[head] = min(best.get(head, (0, "~")), (-count, actor))
+    return {head: actor for head, (_, actor) in best.items()}
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+__all__ = ["REPORTING_VERB", "Sayers", "heads", "slug", "subject"]
