@@ -10,9 +10,9 @@ from tests.conftest import FIXTURE
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_the_committed_report_is_current_and_meets_the_recall_target():
+def test_the_committed_report_meets_the_recall_target():
+    # (that it is current is checked at release, tests/test_release.py: `make release` rewrites it)
     committed = (ROOT / "reports" / "proposer.md").read_text(encoding="utf-8")
-    assert committed == proposer.evaluation_report(ROOT / "datasets"), "run `make proposer-report` and commit"
     total = next(line for line in committed.splitlines() if line.startswith("| **all** |")).split("|")
     curated, recalled = int(total[2]), int(total[4])
     assert recalled / curated >= 0.9
