@@ -21,6 +21,7 @@ SLOW_MODULES = {
     "test_validator": "the validator on whole packages and zips, in subprocesses",
     "test_untrusted_copies": "the validator on damaged copies of the fixture package",
     "test_corpus_init": "builds, validates, browses and draws corpora in temporary folders",
+    "test_curator_loop": "walks the checklist on a new article: propose, preview twice, build and validate a corpus",
     "test_validation_rules": "every validation rule on the fixture package",
     "test_benchmark": "runs the benchmark script",
     "test_build": "a subprocess build per test",
