@@ -143,7 +143,7 @@ def _sentence(message: str) -> str:
         return f"names no {TARGETS.get(target, target)} (correct the ID, or declare it there){hint}"
     codes = re.match(r"value must be one of the codes of (\w+)$", message)
     if codes:
-        return f"must be one of the codes in schema/codelists/{codes.group(1)}.csv"
+        return f"must be one of the codes of the code list {codes.group(1)} (schema/codelists/{codes.group(1)}.csv)"
     for start, advice in ADVICE.items():
         if message.startswith(start):
             return advice + message if advice.endswith("Rule: ") else advice

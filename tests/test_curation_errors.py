@@ -95,14 +95,15 @@ MISTAKES = {
         ARTICLE,
         '    cameo: "051"\n    targets',
         '    cameo: "0999"\n    targets',
-        "mini-article.yaml:3: mini-iran-supports-syria: cameo: must be one of the codes in schema/codelists/cameo.csv "
-        "(got '0999')",
+        "mini-article.yaml:3: mini-iran-supports-syria: cameo: must be one of the codes of the code list cameo "
+        "(schema/codelists/cameo.csv) (got '0999')",
     ),
     "unknown role": (
         ARTICLE,
         "role: supported",
         "role: liked",
-        "targets: role: must be one of the codes in schema/codelists/statement_role.csv (got 'liked')",
+        "targets: role: must be one of the codes of the code list statement_role (schema/codelists/statement_role.csv) "
+        "(got 'liked')",
     ),
     "duplicate id": (
         ARTICLE,
