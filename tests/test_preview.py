@@ -4,9 +4,11 @@ coverage still needs while the build fails."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from news_statements import preview_flags
 from news_statements.preview import preview
+from tests.conftest import FIXTURE
 from tests.test_curation_errors import edit
 
 
@@ -14,8 +16,14 @@ def show(mini):
     return preview("mini-article", mini / "curation", mini / "sources", mini / "no-releases")
 
 
-def test_the_preview_lists_statements_with_speaker_date_and_targets(mini):
-    text = show(mini)
+@pytest.fixture(scope="module")
+def fixture_preview() -> str:
+    """The preview of the unchanged fixture article, made once for the tests that only read it."""
+    return preview("mini-article", FIXTURE / "curation", FIXTURE / "sources", FIXTURE / "no-releases")
+
+
+def test_the_preview_lists_statements_with_speaker_date_and_targets(fixture_preview):
+    text = fixture_preview
     assert "Test Outlet: “Test headline”, published 2024-11-30 to 2024-12-01 (inferred)" in text
     assert "## Statements (2)" in text
     assert "    speaker: iran   date: 2024-11-29 (relative, on Friday)   mode: indirect   cameo: 051" in text
@@ -38,8 +46,8 @@ def test_an_unknown_article_is_named(mini):
     assert preview("nope", mini / "curation", mini / "sources", mini / "no-releases").startswith("no article 'nope'")
 
 
-def test_the_preview_shows_every_mention_with_its_voice_place_mentions_included(mini):
-    text = show(mini)
+def test_the_preview_shows_every_mention_with_its_voice_place_mentions_included(fixture_preview):
+    text = fixture_preview
     assert "- 42: “Syria” → syria (name)   voice: paraphrase (iran in mini-iran-supports-syria)" in text
     assert "- 64: “Syria” → syria (name)   voice: quoted (abbas-araghchi in mini-araghchi-stands-with-syria)" in text
     assert "- 72: “Araghchi” → abbas-araghchi (name)   voice: outlet (test-outlet)" in text  # (the frame)
