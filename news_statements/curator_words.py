@@ -123,6 +123,9 @@ ADVICE: dict[str, str] = {
     "date_min <= date <= date_max": "has its bounds the wrong way round (min: after max:, or the date outside them)",
     "low <= high": "low: is above high:",
     "value is required": "is missing",
+    "value must match ^[a-z0-9]+(-[a-z0-9]+)*$": (
+        "must be a slug: lower-case letters and digits, words joined by '-' (e.g. iran-foreign-ministry)"
+    ),
     "duplicate primary key": "is used twice: every record needs its own ID (IDs are never reused)",
     "statement is dated after its article's published_date_max": (
         "is after the article's publication date (published: in sources/<article_id>.yaml): correct date:"

@@ -39,3 +39,11 @@ def test_an_unknown_reference_names_the_file_to_declare_it_in_and_keeps_the_hint
 
 def test_a_failure_without_curator_words_keeps_the_rule_s_words_behind_the_key():
     assert in_curator_words("figures", "value", "something new") == "figures: value: something new"
+
+
+def test_an_id_that_is_not_a_slug_says_what_a_slug_is():
+    message = in_curator_words("statements", "claim_id", "value must match ^[a-z0-9]+(-[a-z0-9]+)*$")
+    assert (
+        message
+        == "claim: must be a slug: lower-case letters and digits, words joined by '-' (e.g. iran-foreign-ministry)"
+    )
