@@ -26,6 +26,7 @@ SLOW_MODULES = {
     "test_benchmark": "runs the benchmark script",
     "test_build": "a subprocess build per test",
     "test_curation_errors": "a subprocess build per curation mistake",
+    "test_curation_checks": "a build of the fixture per curation check (the code's behaviour, not the data's)",
     "test_stable_ids": "subprocess builds against release records",
     "test_load": "builds a release archive and serves it over HTTP",
     "test_user_paths": "builds a wheel and runs the examples",
