@@ -28,7 +28,7 @@ diff: $(STAMP)           ## rows added, removed and changed in the built tables 
 propose: $(STAMP)        ## a draft curation file for a new article (sources/<id>.yaml first): make propose ARTICLE=<id>
 	$(PY) -m news_statements.proposer $(ARTICLE) --out curation/$(ARTICLE).draft.yaml
 
-proposer-report: $(STAMP) ## measure the proposer on the curated articles -> reports/proposer.md (and print it)
+proposer-report: $(STAMP) ## measure the proposer on the curated articles -> reports/proposer.md (and print it); `make release` does it
 	$(PY) -m news_statements.proposer --evaluate
 
 test: $(STAMP)           ## the whole test suite (rebuilds the package and compares with datasets/)
@@ -56,15 +56,17 @@ benchmark: $(STAMP)      ## synthetic packages of 10k/100k/1M statements: build,
 clean:
 	rm -rf $(VENV) .pytest_cache mutants
 
-release: build           ## dist/<name>-<version>.zip + .sha256; records its hash and the published IDs (README: Releasing)
+release: build           ## dist/<name>-<version>.zip + .sha256 (docs/pictures/, reports/proposer.md redrawn first); records its hash and IDs
 	$(PY) -m syria_offensive.release_check
+	$(PY) -m news_statements.pictures
+	$(PY) -m news_statements.proposer --evaluate > /dev/null
 	$(PY) -m syria_offensive.release
 	$(PY) -m pytest -q tests/test_release.py
 
 database: $(STAMP)       ## dist/syria-offensive-2024.db (keys, full-text search, views/) + dist/metadata.json for Datasette
 	$(PY) -m news_statements.database
 
-docs: $(STAMP)           ## docs/pictures/*.png from datasets/ (validated first; nothing is drawn when it fails)
+docs: $(STAMP)           ## docs/pictures/*.png from datasets/ (validated first; nothing is drawn when it fails); `make release` does it
 	$(PY) -m news_statements.pictures
 
 serve:                   ## browse dist/syria-offensive-2024.db in Datasette on http://127.0.0.1:8001

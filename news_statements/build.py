@@ -16,6 +16,7 @@ import pandas as pd
 
 from news_statements import corpus, curation_checks, dtypes, stable_ids, steps
 from news_statements import curation as cur
+from news_statements.curator_words import in_curator_words
 from news_statements.docs import data_dictionary, standard_page
 from news_statements.layout import Layout
 from news_statements.metadata import tables
@@ -173,7 +174,8 @@ def failures_to_problems(
         ident = "/".join(str(record[k]) for k in key) if record is not None else None
         if (file, line) in flawed and row.message == "value is required":
             continue  # the reading problem already said why this value is missing
-        problems.append(Problem(file, line, ident, f"{row.table}.{row.column}: {row.message}", row.value))
+        message = in_curator_words(row.table, row.column, row.message) if record is not None else None
+        problems.append(Problem(file, line, ident, message or f"{row.table}.{row.column}: {row.message}", row.value))
     return problems
 
 

@@ -25,7 +25,7 @@ HELP = {
     "diff": "rows added, removed and changed in a corpus's tables against a git revision",
     "database": "a corpus's package as one SQLite database (+ Datasette metadata) in <corpus>/dist/",
     "pictures": "draw a corpus's pictures into <corpus>/docs/pictures/",
-    "release": "<corpus>/dist/<name>-<version>.zip with its sha256, and the IDs it publishes",
+    "release": "<corpus>/dist/<name>-<version>.zip with its sha256 (docs/pictures/ redrawn first), and its IDs",
 }
 
 
@@ -100,7 +100,9 @@ def _tool(args: argparse.Namespace, layout: Layout) -> int:
 
         return main(["--corpus", corpus])
     from news_statements.archive import release_corpus
+    from news_statements.pictures import draw
 
+    draw(layout.datasets, layout.docs / "pictures")  # the release holds them: drawn from the tables it releases
     target, digest, ids = release_corpus(layout)
     print(f"{target}  sha256:{digest}\n{ids}: the IDs this release publishes")
     return 0

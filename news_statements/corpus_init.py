@@ -64,7 +64,7 @@ database:   ## dist/<name>.db (SQLite, full-text search, views) + dist/metadata.
 \t$(TOOL) database .
 pictures:   ## docs/pictures/*.png from datasets/
 \t$(TOOL) pictures .
-release:    ## dist/<name>-<version>.zip + .sha256, and releases/ids-<version>.csv
+release:    ## docs/pictures/ redrawn, dist/<name>-<version>.zip + .sha256, releases/ids-<version>.csv
 \t$(TOOL) release .
 """
 

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from numpy.dtypes import StringDType
 
+from news_statements.curator_words import in_curator_words
 from news_statements.metadata import tables
 from news_statements.problems import Problem, from_rows
 from news_statements.transforms.aliases import scan
@@ -77,7 +78,7 @@ def unknown_references(
             for hint, group in rows.groupby(hints, sort=True):
                 problems += from_rows(
                     group,
-                    f"{name}.{local}: unknown reference: no {target}.{remote} has this value{hint}",
+                    in_curator_words(name, local, f"unknown reference: no {target}.{remote} has this value{hint}"),
                     "_value",
                     id_column="_id",
                 )

@@ -1,5 +1,7 @@
 """A preview of one article as the build sees it: statements (speaker, date, targets), event reports, figures,
-mentions per actor, what the coverage check still needs, and the warnings and problems of its file.
+mentions per actor, every name, label and place mention with its voice, flags for likely mistakes (a place name
+before a reporting verb, a span ending inside a sentence, a quote over a line break: preview_flags.py), what the
+coverage check still needs, and the warnings and problems of its file.
 
 A curator adding or correcting an article wants to read back what the YAML became without opening the
 tables one by one. The preview builds the package in memory (nothing is written), so it also works while the build
@@ -19,6 +21,7 @@ import pandas as pd
 
 from news_statements.build import assemble
 from news_statements.paths import CURATION, RELEASES, SOURCES
+from news_statements.preview_flags import flags, mentions_with_voice
 from news_statements.problems import InputError, around
 
 
@@ -77,6 +80,20 @@ def evidence_section(frames: dict[str, pd.DataFrame], article_id: str) -> list[s
     return lines
 
 
+def derived_section(frames: dict[str, pd.DataFrame], article_id: str, text: str) -> list[str]:
+    """What the build derived that the curator did not write: every mention's voice, and flags to check."""
+    every = mentions_with_voice(frames, article_id)
+    found = flags(frames, article_id, text)
+    places = (frames["place_mentions"]["article_id"] == article_id).sum()
+    return [
+        f"## Every mention and its voice ({len(every)}, {places} of them of places)",
+        *every,
+        "",
+        f"## Flags: likely mistakes to check ({len(found)}; the build accepts them)",
+        *[f"- {flag}" for flag in found],
+    ]
+
+
 def coverage_section(coverage: pd.DataFrame | None, text: str | None, article_id: str) -> list[str]:
     if coverage is None:
         return ["## Coverage", "(not computed: the curation could not be read; fix the problems above)"]
@@ -112,6 +129,7 @@ def preview(article_id: str, curation: Path = CURATION, sources: Path = SOURCES,
         text = art["text"]
         lines += [f"{art['outlet']}: “{art['title']}”, {_date_of(art)}", ""]
         lines += [*statements_section(frames, article_id), "", *evidence_section(frames, article_id), ""]
+        lines += [*derived_section(frames, article_id, str(text)), ""]
     if text is None and "articles" in extras:
         known = extras["articles"].set_index("article_id")["text"]
         text = known.get(article_id)

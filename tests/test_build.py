@@ -72,7 +72,7 @@ def test_bad_input_reports_every_problem_with_file_and_line_and_leaves_output_un
         f"{file}:25: mini-12-killed: figure: quote not found in the article text; nearest passage at char 87: "
         "'At least 12 people'; differs: 'most' → 'least' (got 'At most 12 people'"
     ) in err
-    assert f"{file}:3: mini-iran-supports-syria: statements.speaker_id: unknown reference" in err
+    assert f"{file}:3: mini-iran-supports-syria: speaker: names no actor in curation/actors.yaml" in err
     assert "build failed: 3 problem(s)" in err, err
     assert "Traceback" not in err
     assert snapshot(out) == before

@@ -99,7 +99,7 @@ def test_a_curation_mistake_in_a_corpus_is_named_by_file_and_line(corpus, capsys
     path.write_text(path.read_text(encoding="utf-8").replace("armed_clash", "skirmish"), encoding="utf-8")
     code, out = run(capsys, "build", corpus)
     assert code == 1
-    assert "curation/events.yaml:1: eastport-attack: events.event_type: value must be one of the codes" in out
+    assert "curation/events.yaml:1: eastport-attack: type: must be one of the codes of the code list event_type" in out
     assert not (corpus / "datasets").exists()
 
 

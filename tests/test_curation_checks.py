@@ -160,8 +160,9 @@ def test_an_unknown_id_gets_did_you_mean_and_no_second_report(mini):
     edit(mini, ARTICLE, "{actor: syria, role: supported}", "{actor: syira, role: supported}")
     problems, _ = run(mini)
     assert problems == [
-        "curation/articles/mini-article.yaml:11: mini-iran-supports-syria/syira/supported: statement_targets.actor_id: "
-        "unknown reference: no actors.actor_id has this value; did you mean 'syria' or 'iran'? (got 'syira')"
+        "curation/articles/mini-article.yaml:11: mini-iran-supports-syria/syira/supported: targets: actor: names no "
+        "actor in curation/actors.yaml (correct the ID, or declare it there); did you mean 'syria' or 'iran'? (got "
+        "'syira')"
     ]
 
 

@@ -67,48 +67,50 @@ MISTAKES = {
         ARTICLE,
         "{actor: syria, role: supported}",
         "{actor: damascus, role: supported}",
-        "mini-article.yaml:11: mini-iran-supports-syria/damascus/supported: statement_targets.actor_id: unknown "
-        "reference: no actors.actor_id has this value (got 'damascus')",
+        "mini-article.yaml:11: mini-iran-supports-syria/damascus/supported: targets: actor: names no actor in "
+        "curation/actors.yaml (correct the ID, or declare it there) (got 'damascus')",
     ),
     "unknown joint speaker": (
         ARTICLE,
         "    speaker: abbas-araghchi\n",
         "    speaker: abbas-araghchi\n    joint_speakers: [iran, bassam-sabbagh]\n",
-        "mini-article.yaml:14: mini-araghchi-stands-with-syria/bassam-sabbagh: statement_speakers.actor_id: unknown "
-        "reference: no actors.actor_id has this value (got 'bassam-sabbagh')",
+        "mini-article.yaml:14: mini-araghchi-stands-with-syria/bassam-sabbagh: joint_speakers: names no actor in "
+        "curation/actors.yaml (correct the ID, or declare it there) (got 'bassam-sabbagh')",
     ),
     "unknown place reference": (
         "curation/events.yaml",
         "  place: aleppo\n",
         "  place: alepo\n",
-        "events.yaml:1: aleppo-killing: events.place_id: unknown reference: no places.place_id has this value; "
-        "did you mean 'aleppo'? (got 'alepo')",
+        "events.yaml:1: aleppo-killing: place: names no place in curation/places.yaml (correct the ID, or declare it "
+        "there); did you mean 'aleppo'? (got 'alepo')",
     ),
     "unknown event reference": (
         ARTICLE,
         "  - event: aleppo-killing\n",
         "  - event: aleppo-shelling\n",
-        "event_reports.event_id: unknown reference: no events.event_id has this value; did you mean 'aleppo-killing'? "
-        "(got 'aleppo-shelling')",
+        "event_reports: event: names no event in curation/events.yaml (correct the ID, or declare it there); did you "
+        "mean 'aleppo-killing'? (got 'aleppo-shelling')",
     ),
     "unknown code": (
         ARTICLE,
         '    cameo: "051"\n    targets',
         '    cameo: "0999"\n    targets',
-        "mini-article.yaml:3: mini-iran-supports-syria: statements.cameo: value must be one of the codes of cameo "
-        "(got '0999')",
+        "mini-article.yaml:3: mini-iran-supports-syria: cameo: must be one of the codes of the code list cameo "
+        "(schema/codelists/cameo.csv) (got '0999')",
     ),
     "unknown role": (
         ARTICLE,
         "role: supported",
         "role: liked",
-        "statement_targets.role: value must be one of the codes of statement_role (got 'liked')",
+        "targets: role: must be one of the codes of the code list statement_role (schema/codelists/statement_role.csv) "
+        "(got 'liked')",
     ),
     "duplicate id": (
         ARTICLE,
         "  - id: mini-araghchi-stands-with-syria",
         "  - id: mini-iran-supports-syria",
-        "mini-iran-supports-syria: statements.statement_id: duplicate primary key (got 'mini-iran-supports-syria')",
+        "mini-iran-supports-syria: id: is used twice: every record needs its own ID (IDs are never reused) (got "
+        "'mini-iran-supports-syria')",
     ),
     "evidence not found": (
         ARTICLE,
@@ -141,8 +143,8 @@ MISTAKES = {
         ARTICLE,
         'date: {basis: unknown, note: "no date in the text"}',
         "date: {on: 2024-12-25, basis: external, note: x}",
-        "mini-araghchi-stands-with-syria: statements.date: statement is dated after its article's published_date_max "
-        "(got '2024-12-25')",
+        "mini-araghchi-stands-with-syria: date: is after the article's publication date (published: in "
+        "sources/<article_id>.yaml): correct date: (got '2024-12-25')",
     ),
     "figure bounds written where the qualifier sets them": (
         ARTICLE,
@@ -161,7 +163,8 @@ MISTAKES = {
         "curation/events.yaml",
         "  place: aleppo\n",
         '  end: {on: 2024-11-01, basis: external, note: "x"}\n  place: aleppo\n',
-        "events.yaml:1: aleppo-killing: events.start_min: the event cannot end before it starts: start_min <= end_max",
+        "events.yaml:1: aleppo-killing: date (the start): is after the event's end: (an event cannot end before it "
+        "starts): correct date: or end:",
     ),
     "relative date not understood": (
         ARTICLE,
@@ -173,14 +176,15 @@ MISTAKES = {
         "curation/actors.yaml",
         "aliases: [Iran]",
         "aliases: [Iran, Persia]",
-        "actors.yaml:12: iran/Persia: actor_aliases.alias: alias occurs in no article (as a whole word, "
-        "case-sensitively) (got 'Persia')",
+        "actors.yaml:12: iran/Persia: aliases: occurs in no article (as a whole word, case-sensitively): remove it "
+        "from aliases:, or correct its spelling (got 'Persia')",
     ),
     "alias of two actors": (
         "curation/actors.yaml",
         "aliases: [Syria]",
         "aliases: [Syria, Iran]",
-        "actor_aliases.alias: alias is used for several actors (got 'Iran')",
+        "aliases: is listed for two actors: keep it under one of them; where it means the other, make it a label "
+        "(got 'Iran')",
     ),
     "furniture rule matching nothing": (
         "sources/mini-article.yaml",

@@ -220,7 +220,7 @@ def test_the_draft_is_yaml_whose_quotes_the_build_can_find():
     assert [f["quote"] for f in drafted["figures"]] == ["At least 14 people"]
 
 
-def test_the_committed_report_is_current():
+def test_the_committed_report_gives_verdicts_against_the_targets():
+    # (that it is current is checked at release, tests/test_release.py: `make release` rewrites it)
     committed = (ROOT / "reports" / "proposer.md").read_text(encoding="utf-8")
-    assert committed == proposer.evaluation_report(ROOT / "datasets"), "run `make proposer-report` and commit"
     assert "## Verdicts against the targets" in committed

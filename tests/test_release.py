@@ -35,6 +35,30 @@ def test_the_recorded_archive_hash_is_that_of_the_committed_data(tmp_path):
     )
 
 
+def release_only() -> None:
+    """Derived files that the build does not write (too slow for the curator's loop, or needing the optional
+    tools) are redrawn by `make release` and checked when the checkout says it is a release."""
+    if top_section() == UNRELEASED:
+        pytest.skip("CHANGELOG.md announces unreleased changes: `make release` redraws this and checks it")
+
+
+def test_a_release_holds_pictures_drawn_from_its_tables(tmp_path):
+    release_only()
+    from news_statements.pictures import draw
+
+    drawn = draw(ROOT / "datasets", tmp_path)
+    stale = [p.name for p in drawn if p.read_bytes() != (ROOT / "docs" / "pictures" / p.name).read_bytes()]
+    assert not stale, f"docs/pictures/ is not current ({stale}): `make release` redraws it; commit it with the release"
+
+
+def test_a_release_holds_the_proposer_report_measured_on_its_tables():
+    release_only()
+    from news_statements import proposer
+
+    committed = (ROOT / "reports" / "proposer.md").read_text(encoding="utf-8")
+    assert committed == proposer.evaluation_report(ROOT / "datasets"), "`make release` rewrites it; commit it"
+
+
 def test_the_release_published_its_ids():
     version = package_metadata()["version"]
     assert (ROOT / "releases" / f"ids-{version}.csv").is_file()

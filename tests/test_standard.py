@@ -194,7 +194,7 @@ def test_a_package_that_does_not_declare_the_standard_is_one_line(package, tmp_p
     rewrite(copy, descriptor)
     code, lines = run(capsys, copy)
     assert code == 1
-    assert len(lines) == 2, lines
+    assert len(lines) == 2, lines  # not a data count: the validator's lines about one undeclared standard
     assert lines[0].startswith(
         "[package] datapackage.json: the package does not declare the News Statements Data Package "
         f'({standard.label()}): datapackage.json has no "$schema", expected "$schema": "{standard.profile_name()}"'

@@ -193,8 +193,9 @@ def test_a_speaker_statement_without_content_is_an_error(mini):
     edit(mini, ARTICLE, '    content: "it supports Syria"\n', "")
     problems, _ = run(mini)
     assert problems == [
-        "curation/articles/mini-article.yaml:3: mini-iran-supports-syria: statements.content_start: a statement of a "
-        "speaker other than the outlet has no content span"
+        "curation/articles/mini-article.yaml:3: mini-iran-supports-syria: content: is missing — a statement by a "
+        "speaker other than the outlet needs content: quoting the speaker's words from its quote, without the "
+        "outlet's frame (curation/README.md, Voice)"
     ]
 
 
@@ -260,6 +261,6 @@ def test_an_unknown_speaker_is_reported_once_not_again_as_the_voice_of_its_menti
     edit(mini, ARTICLE, "speaker: iran\n", "speaker: nobody\n")
     problems, _ = run(mini)
     assert problems == [
-        "curation/articles/mini-article.yaml:3: mini-iran-supports-syria: statements.speaker_id: unknown reference: "
-        "no actors.actor_id has this value (got 'nobody')"
+        "curation/articles/mini-article.yaml:3: mini-iran-supports-syria: speaker: names no actor in "
+        "curation/actors.yaml (correct the ID, or declare it there) (got 'nobody')"
     ]
