@@ -135,7 +135,8 @@ def test_a_reader_installs_only_what_reading_needs_and_the_first_screen_runs(rea
     needs them names the extra in one line instead of a traceback."""
     root = unzipped(release_zip, tmp_path)
     blocks = runnable(README, "reader", "python")
-    assert len(blocks) == 2, "the first screen: load() after pip install, and pandas on the release archive"
+    first_screen = "the first screen: load() after pip install, and pandas on the release archive"
+    assert len(blocks) == 2, first_screen  # not a data count: the README's two reader blocks
     for block in blocks:
         result = run([reader["python"], "-c", block.code], root, reader["env"], offline=True)
         assert result.returncode == 0, f"README.md:{block.line}\n{result.stdout}\n{result.stderr}"
