@@ -3,6 +3,7 @@
 --   (name and coordinates, when known), how many articles report it and which.
 select
   e.event_id,
+  e.title,
   e.event_type,
   e.cameo,
   e.plover,

@@ -180,21 +180,26 @@ def _footer(t: Tables, points: pd.DataFrame, region: Box) -> str:
     )
 
 
+def located(t: Tables) -> pd.DataFrame:
+    """The places that have a point, with x, y (degrees), the number of events there and a marker radius."""
+    events = t["events"]["place_id"].value_counts()
+    found = t["places"].dropna(subset=["latitude", "longitude"]).sort_values("place_id")
+    points = found.assign(
+        longitude=found["longitude"].astype(float),
+        latitude=found["latitude"].astype(float),
+        events=found["place_id"].map(events).fillna(0).astype(int),
+        name=found["name"].astype(str),
+    ).reset_index(drop=True)
+    points["x"], points["y"] = points["longitude"], points["latitude"]
+    points["radius"] = np.sqrt(28 + 40 * points["events"]) / 2  # marker radius (points): area grows with events
+    return points
+
+
 def places(t: Tables, path: Path) -> None:
     """The region (left, with the focus frame outlined) and the focus area (right)."""
-    events = t["events"]["place_id"].value_counts()
-    located = t["places"].dropna(subset=["latitude", "longitude"]).sort_values("place_id")
-    if located.empty:
+    points = located(t)
+    if points.empty:
         return nothing(f"No place named has a point ({len(t['places'])} without: see places.notes)", path)
-    points = located.assign(
-        x=located["longitude"].astype(float),
-        y=located["latitude"].astype(float),
-        longitude=located["longitude"].astype(float),
-        latitude=located["latitude"].astype(float),
-        events=located["place_id"].map(events).fillna(0).astype(int),
-        name=located["name"].astype(str),
-    ).reset_index(drop=True)
-    points["radius"] = np.sqrt(28 + 40 * points["events"]) / 2  # marker radius (points): area grows with events
     region, focus = frames(points)
     figure, (left, right) = plt.subplots(1, 2, figsize=(16, 7), width_ratios=[1.5, 1])
     _panel(left, points, region, ~inside(points, focus))
