@@ -261,7 +261,7 @@ def test_a_new_corpus_is_started_curated_built_validated_loaded_browsed_and_draw
     assert "ficta-norland-accuses-ostria" in result.stdout  # (load() printed the statements)
     corpus = workdir / "my-corpus"
     assert (corpus / "dist" / "my-corpus.db").is_file() and (corpus / "dist" / "my-corpus-0.1.0.zip").is_file()
-    assert len(list((corpus / "docs" / "pictures").glob("*.png"))) == 4
+    assert len(list((corpus / "docs" / "pictures").glob("*.png"))) == 6
     query = "import sqlite3; db = sqlite3.connect('dist/my-corpus.db')\n"
     query += "print(db.execute('select count(*) from statements').fetchone()[0])"
     counted = run([stranger["python"], "-c", query], corpus, stranger["env"], offline=True)
