@@ -46,8 +46,9 @@ def data_card(readme: str) -> str:
     head = (
         f"# {package_metadata()['title']}\n\n"
         "This archive is one release of the data package: `datasets/` (CSV and Parquet tables with their Frictionless "
-        "descriptor), the same tables as one SQLite database (`syria-offensive-2024.db`, with `metadata.json` for "
-        "Datasette), [pictures](docs/pictures/) drawn from them, a [guided tour](examples/tour.py), "
+        "descriptor), the same tables as one SQLite database (`syria-offensive-2024.db`, with `metadata.json` and the "
+        "map tiles in `tiles/` for Datasette), [pictures](docs/pictures/) drawn from them, "
+        "a [guided tour](examples/tour.py), "
         "the [data dictionary](docs/data-dictionary.md), where each article came from (`sources/`), "
         "the [licence](LICENSE-DATA), the [changelog](CHANGELOG.md) and how to [cite it](CITATION.cff). "
         "The Python module that loads the tables typed and validates copies is installed from the project's "
