@@ -82,7 +82,8 @@ def accusations(t: Tables, path: Path) -> None:
     axes.set_xlabel("accused")
     axes.set_title(
         "Who accuses whom: statements in which a speaker (row) accuses an actor (column).\n"
-        "A statement reported by two articles counts twice; one accusing two actors counts in both columns.",
+        "Each article's report of an act of saying is one statement; one that accuses several actors counts in each\n"
+        "of their columns.",
         loc="left",
     )
     save(figure, path)
