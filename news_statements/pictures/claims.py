@@ -7,6 +7,7 @@ from pathlib import Path
 
 import matplotlib.dates
 import matplotlib.pyplot as plt
+import matplotlib.ticker
 import numpy as np
 import pandas as pd
 
@@ -21,7 +22,7 @@ def _figure_rows(t: Tables) -> pd.DataFrame:
     who = names(t)
     rows = t["figures"].assign(
         claimant=lambda f: f["claimed_by"].astype("string").map(who).fillna("(no claimant recorded)"),
-        counted=lambda f: f["counted_actor_id"].astype("string").map(who).fillna("(not said)"),
+        counted=lambda f: f["counted_actor_id"].astype("string").map(who).fillna("whom not said"),
         measure=lambda f: f["measure"].astype("string").fillna("(no measure)"),
         low=lambda f: f["low"].astype("Float64"),
         high=lambda f: f["high"].astype("Float64"),
@@ -48,6 +49,7 @@ def figures(t: Tables, path: Path) -> None:
         axes.plot([low], [y], marker="|" if pd.isna(row["high"]) else "o", color=colour, markersize=9, mew=2)
         axes.text(low, y - 0.28, f"“{row['text']}”", fontsize=7.5, color="#333333")
     axes.set_xscale("log")
+    axes.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}"))
     axes.set_xlim(1, top)
     axes.set_yticks(range(len(rows)), [f"{r.claimant}: {r.measure}, {r.counted}" for r in rows.itertuples()])
     axes.set_ylim(len(rows) - 0.4, -0.8)
