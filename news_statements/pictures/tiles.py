@@ -13,7 +13,6 @@ borders meet across tiles; Pillow writes the PNGs without a timestamp: the same 
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 
@@ -66,7 +65,8 @@ def _block(box: Box, zoom: int) -> tuple[np.ndarray, range, range]:
     east, south = _degrees(xs.stop, ys.stop, zoom)
     figure = plt.figure(figsize=(len(xs) * TILE / 100, len(ys) * TILE / 100), dpi=100)
     axes = figure.add_axes((0, 0, 1, 1))
-    ground(axes, Box(west, east, south, north), project=mercator(zoom))
+    pixel = 40075 / (TILE * 2**zoom)  # km per pixel at the equator (less toward the poles: this errs small)
+    ground(axes, Box(west, east, south, north), project=mercator(zoom), smallest=2 * pixel**2)
     axes.set_xlim(xs.start, xs.stop)
     axes.set_ylim(ys.stop, ys.start)
     axes.axis("off")
@@ -78,13 +78,14 @@ def _block(box: Box, zoom: int) -> tuple[np.ndarray, range, range]:
 
 
 def write_tiles(t: Tables, out: Path) -> list[Path]:
-    """Every tile of the region's and the focus frame's zoom levels into out/{z}/{x}/{y}.png (out emptied
-    first, so that no tile of an earlier frame is left)."""
+    """Every tile of the region's and the focus frame's zoom levels into out/{z}/{x}/{y}.png. Tiles already
+    in `out` are removed first (only files named as tiles), so that none of an earlier frame is left."""
     points = located(t)
     if points.empty:
         return []
     region, focus = frames(points)
-    shutil.rmtree(out, ignore_errors=True)
+    for old in out.glob("[0-9]*/[0-9]*/[0-9]*.png"):
+        old.unlink()
     written = []
     for zoom in [*REGION_ZOOMS, *FOCUS_ZOOMS]:
         pixels, xs, ys = _block(region if zoom in REGION_ZOOMS else focus, zoom)
