@@ -72,4 +72,4 @@ docs: $(STAMP)           ## docs/pictures/*.png from datasets/ (validated first;
 serve:                   ## browse dist/syria-offensive-2024.db in Datasette on http://127.0.0.1:8001
 	@test -f dist/syria-offensive-2024.db || { echo "no database: run 'make database' (or 'make release') first" >&2; exit 2; }
 	@$(MAKE) --no-print-directory $(STAMP)
-	$(VENV)/bin/datasette serve dist/syria-offensive-2024.db --metadata dist/metadata.json -h 127.0.0.1 -p 8001
+	cd dist && ../$(VENV)/bin/datasette serve syria-offensive-2024.db --metadata metadata.json --static tiles:tiles -h 127.0.0.1 -p 8001

@@ -32,7 +32,7 @@ QUESTIONS = {
           and speaker_country = 'IRN'
         order by date, speaker, statement_id""",
 }
-PICTURES = ["timeline.png", "accusations.png", "places.png", "labels.png"]
+PICTURES = ["timeline.png", "accusations.png", "places.png", "labels.png", "figures.png", "statements_per_day.png"]
 
 
 def show(rows: list[sqlite3.Row]) -> None:

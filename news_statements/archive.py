@@ -10,8 +10,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from news_statements.copies import LoadError
-from news_statements.database import database_name, datasette_metadata, write_database
+from news_statements.copies import LoadError, read
+from news_statements.database import TILES, database_name, datasette_metadata, write_database
 from news_statements.layout import Layout
 from news_statements.readers import read_package
 from news_statements.stable_ids import previous_release, write_release_ids
@@ -26,13 +26,17 @@ CORPUS_FILES = ("sources/*.yaml", "docs/*.md", "docs/pictures/*.png", "package.y
 def package_members(datasets: Path, root: Path, patterns: tuple[str, ...], meta: dict) -> dict[str, bytes]:
     """Path inside a release's folder -> bytes: the package (datasets/), the files under `root` that `patterns`
     match, and the same tables as one SQLite database with its Datasette metadata (`meta`: the corpus's
-    package.yaml)."""
+    package.yaml) and map tiles."""
+    from news_statements.pictures.tiles import write_tiles
+
     members = {f"datasets/{p.name}": p.read_bytes() for p in sorted(datasets.iterdir()) if p.is_file()}
     for pattern in patterns:
         members.update({str(p.relative_to(root)): p.read_bytes() for p in sorted(root.glob(pattern)) if p.is_file()})
     with tempfile.TemporaryDirectory() as tmp:
         database = write_database(datasets, Path(tmp) / database_name(meta))
         members[database.name] = database.read_bytes()
+        tiles = Path(tmp) / TILES
+        members.update({str(p.relative_to(tmp)): p.read_bytes() for p in write_tiles(read(datasets), tiles)})
     members["metadata.json"] = json.dumps(datasette_metadata(meta), indent=2, ensure_ascii=False).encode() + b"\n"
     return members
 

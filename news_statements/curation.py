@@ -81,6 +81,7 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "geonames": {"id": ("int", True), "basis": ("str", True)},
     "event": {
         "id": ("str", True),
+        "title": ("str", False),
         "type": ("str", True),
         "cameo": ("code", True),
         "date": ("date_spec", True),
@@ -569,7 +570,7 @@ def read_events(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
         _flatten_date(record, "date", record["_file"], problems, record.get("id"))
         _flatten_date(record, "end", record["_file"], problems, record.get("id"), prefix="end")
         events.append(record)
-    cols = ["id", "type", "cameo", "place", "description", "notes"]
+    cols = ["id", "title", "type", "cameo", "place", "description", "notes"]
     cols += [f"{key}_{k}" for key in ("date", "end") for k in DATE_SPEC]
     return _frame(events, cols), _frame(roles, ["event_id", "actor", "role"])
 

@@ -33,6 +33,7 @@ VIEWS = data_dir("views")
 SQLITE_TYPES = {"string": str, "integer": int, "number": float, "date": str}
 SEARCHABLE = {"articles": ["title", "text"], "statements": ["text"], "event_reports": ["text"], "figures": ["text"]}
 SEARCH_VIEWS = {"statement_details": ("statements_fts", "statement_rowid")}  # view -> (FTS table, its rowid column)
+TILES = "tiles"  # beside the database: the map tiles that Datasette serves (`--static tiles:tiles`)
 
 
 def database_name(meta: dict[str, Any] | None = None) -> str:
@@ -113,6 +114,12 @@ def datasette_metadata(meta: dict[str, Any] | None = None) -> dict[str, Any]:
         if name in SEARCH_VIEWS:
             table_meta[name].update(fts_table=SEARCH_VIEWS[name][0], fts_pk=SEARCH_VIEWS[name][1])
     sources = "; ".join(source["title"] for source in meta.get("sources") or [])
+    from news_statements.pictures.tiles import ATTRIBUTION, zooms  # (matplotlib: only when writing metadata)
+
+    tile_layer = {
+        "tile_layer": f"/{TILES}/{{z}}/{{x}}/{{y}}.png",
+        "tile_layer_options": {**zooms(), "attribution": ATTRIBUTION},
+    }
     return {
         "title": meta["title"],
         "description": meta["description"],
@@ -120,6 +127,8 @@ def datasette_metadata(meta: dict[str, Any] | None = None) -> dict[str, Any]:
         **({"license_url": licence["path"]} if licence.get("path") else {}),
         "source": sources,
         "databases": {database_name(meta).removesuffix(".db"): {"tables": table_meta}},
+        # the map of every table and view with latitude and longitude, on tiles drawn offline: no tile server
+        "plugins": {"datasette-cluster-map": tile_layer},
     }
 
 
@@ -146,7 +155,10 @@ def main(argv: list[str] | None = None) -> int:
         print(err, file=sys.stderr)
         return 2
     metadata = write_metadata(out.with_name("metadata.json"), meta)
-    print(f"wrote {database} and {metadata}")
+    from news_statements.pictures.tiles import write_tiles
+
+    tiles = write_tiles(read(args.package or layout.datasets), out.with_name(TILES))
+    print(f"wrote {database}, {metadata} and {len(tiles)} map tiles in {out.with_name(TILES)}")
     return 0
 
 

@@ -54,8 +54,8 @@ def data_card(readme: str) -> str:
     head = (
         f"# {package_metadata()['title']}\n\n"
         "This archive is one release of the data package: `datasets/` (CSV and Parquet tables with their Frictionless "
-        "descriptor), the same tables as one SQLite database (`syria-offensive-2024.db`, with `metadata.json` for "
-        "Datasette), [pictures](docs/pictures/) drawn from them, a [guided tour](examples/tour.py) of the database "
+        "descriptor), the same tables as one SQLite database (`syria-offensive-2024.db`, with `metadata.json` and "
+        "the map tiles in `tiles/` for Datasette), [pictures](docs/pictures/) drawn from them, a [guided tour](examples/tour.py) of the database "
         "and [eight questions](examples/questions.py) answered with pandas, the "
         "[data dictionary](docs/data-dictionary.md), where each article came from (`sources/`, "
         "[docs/articles.md](docs/articles.md)), the curation rules "

@@ -18,8 +18,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from news_statements.database import database_name, write_database, write_metadata
+from news_statements.copies import read
+from news_statements.database import TILES, database_name, write_database, write_metadata
 from news_statements.metadata import tables
+from news_statements.pictures.tiles import write_tiles
 from tests.readme_blocks import runnable
 
 pytestmark = pytest.mark.slow
@@ -43,6 +45,7 @@ def datasette(tmp_path_factory):
     folder = tmp_path_factory.mktemp("release-root")
     database = write_database(ROOT / "datasets", folder / database_name())
     write_metadata(folder / "metadata.json")
+    write_tiles(read(ROOT / "datasets"), folder / TILES)
     (block,) = runnable(ROOT / "README.md", "browser", "sh")
     port = free_port()
     command = [*shlex.split(block.code.split("#")[0]), "-h", "127.0.0.1", "-p", str(port)]
@@ -124,3 +127,27 @@ def test_a_tables_page_carries_its_description_from_the_schema(datasette, browse
     browser.get(f"{datasette}/mentions")
     description = browser.find_element(By.CSS_SELECTOR, ".metadata-description").text
     assert description == tables()["mentions"].description
+
+
+def test_the_events_are_on_a_map_drawn_from_local_tiles_with_no_request_leaving_the_machine(datasette, browser):
+    """datasette-cluster-map on event_details: markers (clusters) and tiles appear, and every resource the page
+    loaded (scripts, styles, tiles, marker images) came from the local Datasette."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{datasette}/event_details?_size=max")
+    for _ in range(100):  # up to 10 s for the map to load its rows and tiles
+        markers = browser.find_elements(By.CSS_SELECTOR, ".leaflet-marker-icon")
+        tiles = browser.find_elements(By.CSS_SELECTOR, "img.leaflet-tile-loaded")
+        if markers and tiles:
+            break
+        time.sleep(0.1)
+    browser.execute_script("document.querySelector('.leaflet-container').scrollIntoView()")
+    time.sleep(1)  # (the tiles fade in)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "datasette-event-map.png"))
+    assert markers, "no marker on the map"
+    assert tiles and all(f"/{TILES}/" in tile.get_attribute("src") for tile in tiles)
+    origin = datasette.split("/", 3)[:3]
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    elsewhere = [url for url in loaded if url.split("/", 3)[:3] != origin and not url.startswith("data:")]
+    assert not elsewhere, elsewhere

@@ -82,8 +82,10 @@ def test_a_corpus_is_built_validated_loaded_browsed_drawn_and_released(corpus, c
     assert run(capsys, "pictures", corpus)[0] == 0
     assert sorted(p.name for p in (corpus / "docs" / "pictures").glob("*.png")) == [
         "accusations.png",
+        "figures.png",
         "labels.png",
         "places.png",
+        "statements_per_day.png",
         "timeline.png",
     ]
     code, out = run(capsys, "release", corpus)

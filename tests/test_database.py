@@ -60,6 +60,14 @@ def test_full_text_search_finds_a_phrase_of_a_statement(database):
     assert db.execute("select count(*) from articles_fts where articles_fts match 'Aleppo'").fetchone()[0] >= 4
 
 
+def test_events_placed_only_at_a_country_have_no_point_on_the_events_map(database):
+    db = sqlite3.connect(database)
+    rows = db.execute("select coordinate_precision, latitude is null, count(*) from event_details group by 1, 2")
+    points = {(precision, bool(missing)): count for precision, missing, count in rows if precision}
+    assert points.get(("country", True), 0) > 0 and ("country", False) not in points
+    assert points.get(("settlement", False), 0) > 0  # (a city keeps its point)
+
+
 def test_the_views_answer_their_questions(database):
     db = sqlite3.connect(database)
     assert {name for (name,) in db.execute("select name from sqlite_master where type = 'view'")} == set(views())

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from news_statements.standard import label
 from news_statements.validation import rules
 from tests.test_build import build
 
@@ -159,7 +160,7 @@ def test_a_descriptor_without_some_tables_is_reported(package, tmp_path):
     result = validate(str(edited_descriptor(package, tmp_path, drop_figures)))
     assert result.returncode == 1
     assert result.stdout.splitlines()[:-1] == [
-        "[package] datapackage.json: resource 'figures' is not declared: news-statements-dp 1.0.0 requires the "
+        f"[package] datapackage.json: resource 'figures' is not declared: {label()} requires the "
         "table figures (figures.csv)",
         "[package] datapackage.json: resource 'figures-parquet' is not declared (expected path 'figures.parquet')",
     ]
@@ -173,8 +174,8 @@ def test_a_descriptor_with_a_weakened_schema_or_a_moved_path_is_reported(package
         next(r for r in descriptor["resources"] if r["name"] == "actors-parquet")["path"] = "elsewhere.parquet"
 
     result = validate(str(edited_descriptor(package, tmp_path, weaken)), "--format", "csv")
-    differs = "resource 'statements': schema differs from news-statements-dp 1.0.0 "
-    assert f"{differs}(standard/news-statements-dp/1.0.0/tables/statements.json): fields mode" in result.stdout
+    differs = f"resource 'statements': schema differs from {label()} "
+    assert f"{differs}(standard/{label().replace(' ', '/')}/tables/statements.json): fields mode" in result.stdout
     assert "resource 'actors-parquet': path is 'elsewhere.parquet', expected 'actors.parquet'" in result.stdout
 
 

@@ -63,6 +63,7 @@ def run(
             "end_max": end["date_max"],
             "end_basis": end["date_basis"],
             "place_id": e["place"],
+            "title": e["title"],
             "description": e["description"],
             "notes": join_notes(
                 e["notes"],

@@ -1,0 +1,7 @@
+"""python -m news_statements.pictures"""
+
+import sys
+
+from news_statements.pictures import main
+
+sys.exit(main())
