@@ -125,7 +125,7 @@ def test_the_accusations_view_shows_what_each_accusation_is_about(database):
             "select count(*) from accusations as a join statement_events as e on e.statement_id = a.statement_id"
             " where instr('; ' || a.about || '; ', '; ' || e.event_id || '; ') = 0"
         ).fetchone()[0]
-    assert about[0] == expected
+    assert about[0] == expected > 0
     assert listed == 0
 
 

@@ -517,6 +517,17 @@ def test_what_a_statement_is_about_is_quoted_from_the_statements_article(frames)
     ]
 
 
+def test_an_accusation_about_an_event_names_the_accused(frames):
+    """accuses_of says someone is held responsible for the event: the statement has an accused target."""
+    _about(frames, "mini-iran-supports-syria", "supports Syria", relation="accuses_of")
+    assert check(frames) == [
+        "statement_events.relation: the statement accuses someone of the event but has no accused target (expected a "
+        "statement_targets row of mini-iran-supports-syria with role accused)"
+    ]
+    frames["statement_targets"].loc[len(frames["statement_targets"])] = ["mini-iran-supports-syria", "iran", "accused"]
+    assert check(frames) == []
+
+
 def test_an_event_place_is_named_in_its_evidence(frames):
     """The fixture places its event in Aleppo with the words "killed in Aleppo"; words without the place's name do
     not place it there."""
