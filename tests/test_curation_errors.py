@@ -129,7 +129,7 @@ MISTAKES = {
         "      - {actor: syria, role: supported}\n",
         "      - {actor: syria, role: supported}\n    about:\n"
         '      - {event: aleppo-killing, relation: concerns, quote: "killed in Aleppo"}\n',
-        "mini-article.yaml:10: mini-iran-supports-syria: about: quote is not inside the statement's quote (got "
+        "mini-article.yaml:13: mini-iran-supports-syria: about: quote is not inside the statement's quote (got "
         "'killed in Aleppo', expected a verbatim part of `quote`)",
     ),
     "an event place not found": (
