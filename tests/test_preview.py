@@ -33,3 +33,16 @@ def test_while_the_build_fails_the_preview_says_what_coverage_still_needs(mini):
 
 def test_an_unknown_article_is_named(mini):
     assert preview("nope", mini / "curation", mini / "sources", mini / "no-releases").startswith("no article 'nope'")
+
+
+def test_the_preview_lists_what_a_statement_is_about_and_the_places_of_events(mini):
+    edit(
+        mini,
+        "curation/articles/mini-article.yaml",
+        "      - {actor: syria, role: supported}\n",
+        "      - {actor: syria, role: supported}\n"
+        '    about:\n      - {event: aleppo-killing, relation: concerns, quote: "supports Syria"}\n',
+    )
+    text = show(mini)
+    assert "    about: aleppo-killing (concerns: “supports Syria”)" in text
+    assert "## Event places (1)\n- aleppo-killing: at aleppo: “killed in Aleppo”" in text
