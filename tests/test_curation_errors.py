@@ -136,7 +136,7 @@ MISTAKES = {
         ARTICLE,
         'quote: "killed in Aleppo"',
         'quote: "killed in Alepo"',
-        "mini-article.yaml:33: aleppo-killing: event place: quote not found in the article text",
+        "mini-article.yaml:34: aleppo-killing: event place: quote not found in the article text",
     ),
     "occurrence out of range": (
         ARTICLE,
