@@ -858,6 +858,8 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
         np.lexsort((m_actor, m_start, m_article)),
     )
     place_mentions = synthetic_place_mentions(rng, mentions, places)
+    statement_events = synthetic_statement_events(statements)
+    event_places = pd.DataFrame({f: pd.Series(dtype=d) for f, d in tables()["event_places"].pandas_dtypes().items()})
     return {
         "articles": articles,
         "article_furniture": article_furniture,
@@ -867,13 +869,27 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
         "events": events,
         "event_actors": event_actors,
         "event_reports": event_reports,
+        "event_places": event_places,
         "statements": statements,
         "statement_targets": statement_targets,
         "statement_speakers": statement_speakers,
+        "statement_events": statement_events,
         "figures": figures,
         "mentions": mentions,
         "place_mentions": place_mentions,
     }
+
+
+def synthetic_statement_events(statements: pd.DataFrame) -> pd.DataFrame:
+    """What each statement with an occasion is about: that event, its evidence the statement's whole span (inside
+    the span, as the rule statement_event_evidence wants); event_places stays empty (its rule wants a place mention
+    inside an event report, which the synthetic texts do not place)."""
+    table = tables()["statement_events"]
+    about = statements[statements["event_id"].notna()].assign(relation="concerns", notes=pd.NA)
+    frame = about[table.field_names].astype(table.pandas_dtypes())
+    frame = frame.sort_values(list(table.primary_key), kind="stable").reset_index(drop=True)
+    assert frame.dtypes.to_dict() == table.pandas_dtypes(), "statement_events"
+    return frame
 
 
 def synthetic_place_mentions(rng: np.random.Generator, mentions: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:

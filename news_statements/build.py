@@ -88,7 +88,9 @@ def assemble(
     places = steps.places.run(f)
     events, event_actors = steps.events.run(f, articles, problems)
     statements, targets, speakers = steps.statements.run(f, articles, problems)
+    about = steps.statement_events.run(f, statements, problems)
     reports = steps.reports.run(f, articles, problems)
+    places_touched = steps.event_places.run(f, articles, problems)
     figures = steps.figures.run(f, articles, problems)
     mentions, place_mentions = steps.mentions.run(f, articles, actor_aliases, problems)
     mentions, place_mentions = steps.voice.run(f, articles, statements, reports, mentions, place_mentions, problems)
@@ -101,9 +103,11 @@ def assemble(
         "events": events,
         "event_actors": event_actors,
         "event_reports": reports,
+        "event_places": places_touched,
         "statements": statements,
         "statement_targets": targets,
         "statement_speakers": speakers,
+        "statement_events": about,
         "figures": figures,
         "mentions": mentions,
         "place_mentions": place_mentions,

@@ -100,6 +100,7 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
         "labels": ("list", False),
         "voices": ("list", False),
         "places": ("list", False),
+        "event_places": ("list", False),
     },
     "statement": {
         "id": ("str", True),
@@ -116,9 +117,20 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
         "event": ("str", False),
         "claim": ("str", False),
         "targets": ("list", False),
+        "about": ("list", False),
         "notes": ("str", False),
     },
+    # an event the statement is about, with the words of the statement that say so (curation/README.md)
+    "about": {"event": ("str", True), "relation": ("str", True), "quote": ("str", True), "notes": ("str", False)},
     "event_report": {"event": ("str", True), **EVIDENCE, "attributed_to": ("str", False), "notes": ("str", False)},
+    # a place an event touches, with its role and the words of this article that name it there
+    "event_place": {
+        "event": ("str", True),
+        "place": ("str", True),
+        "role": ("str", True),
+        **EVIDENCE,
+        "notes": ("str", False),
+    },
     "figure": {
         "id": ("str", True),
         **EVIDENCE,
@@ -576,15 +588,27 @@ def read_events(problems: list[Problem], path: Path) -> tuple[pd.DataFrame, pd.D
 
 
 def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd.DataFrame]:
-    """curation/articles/*.yaml -> statements, targets, joint speakers, event_reports, figures, labels, voice
-    overrides, place choices."""
+    """curation/articles/*.yaml -> statements, targets, joint speakers, what each statement is about,
+    event_reports, event places, figures, labels, voice overrides, place choices."""
     out: dict[str, list[dict[str, Any]]] = {
         k: []
-        for k in ("statements", "targets", "joint_speakers", "event_reports", "figures", "labels", "voices", "places")
+        for k in (
+            "statements",
+            "targets",
+            "joint_speakers",
+            "about",
+            "event_reports",
+            "event_places",
+            "figures",
+            "labels",
+            "voices",
+            "places",
+        )
     }
     kinds = {
         "statements": "statement",
         "event_reports": "event_report",
+        "event_places": "event_place",
         "figures": "figure",
         "labels": "label",
         "voices": "voice_override",
@@ -623,6 +647,13 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
                         if checked:
                             checked["statement_id"] = record.get("id")
                             out["targets"].append(checked)
+                    for about in record.pop("about", None) or []:
+                        checked = check_record(
+                            about, "about", file, record.get("id"), problems, record["_lines"].get("about")
+                        )
+                        if checked:
+                            checked["statement_id"] = record.get("id")
+                            out["about"].append(checked)
                     for actor in record.pop("joint_speakers", None) or []:
                         line = record["_lines"].get("joint_speakers")
                         joint = {"statement_id": record.get("id"), "actor": actor, "_file": file, "_line": line}
@@ -649,7 +680,9 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
         ],
         "targets": ["statement_id", "actor", "role"],
         "joint_speakers": ["statement_id", "actor"],
+        "about": ["statement_id", "event", "relation", "quote", "notes"],
         "event_reports": ["event", "article_id", *evidence, "attributed_to", "notes"],
+        "event_places": ["event", "place", "role", "article_id", *evidence, "notes"],
         "figures": [
             "id",
             "article_id",

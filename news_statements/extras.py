@@ -23,7 +23,6 @@ EXTRA_OF = {
     "ruamel": "corpus",
     "sqlite_utils": "corpus",
     "matplotlib": "corpus",
-    "networkx": "corpus",
     "datasette": "tools",
     "selenium": "tools",
 }

@@ -1,7 +1,7 @@
-"""A preview of one article as the build sees it: statements (speaker, date, targets), event reports, figures,
-mentions per actor, every name, label and place mention with its voice, flags for likely mistakes (a place name
-before a reporting verb, a span ending inside a sentence, a quote over a line break: preview_flags.py), what the
-coverage check still needs, and the warnings and problems of its file.
+"""A preview of one article as the build sees it: statements (speaker, date, targets, what each is about), event
+reports, the places of events, figures, mentions per actor, every name, label and place mention with its voice,
+flags for likely mistakes (a place name before a reporting verb, a span ending inside a sentence, a quote over a
+line break: preview_flags.py), what the coverage check still needs, and the warnings and problems of its file.
 
 A curator adding or correcting an article wants to read back what the YAML became without opening the
 tables one by one. The preview builds the package in memory (nothing is written), so it also works while the build
@@ -39,17 +39,23 @@ def _date(row: pd.Series) -> str:
 
 def statements_section(frames: dict[str, pd.DataFrame], article_id: str) -> list[str]:
     statements = frames["statements"][frames["statements"]["article_id"] == article_id]
-    targets = frames["statement_targets"]
+    targets, about = frames["statement_targets"], frames["statement_events"]
     lines = [f"## Statements ({len(statements)})"]
     for row in statements.sort_values("char_start").to_dict("records"):  # one per statement of one article
         mine = targets[targets["statement_id"] == row["statement_id"]]
         listed = ", ".join(f"{a} ({r})" for a, r in zip(mine["actor_id"], mine["role"], strict=True)) or "none"
         event = f"   event: {row['event_id']}" if isinstance(row["event_id"], str) else ""
+        mine_about = about[about["statement_id"] == row["statement_id"]]
+        about_listed = "; ".join(
+            f"{e} ({r}: “{t}”)"
+            for e, r, t in zip(mine_about["event_id"], mine_about["relation"], mine_about["text"], strict=True)
+        )
         lines += [
             f"- {row['statement_id']}  [chars {row['char_start']}–{row['char_end']}]",
             f"    speaker: {row['speaker_id']}   date: {_date(pd.Series(row))}   mode: {row['mode']}   "
             f"cameo: {row['cameo']}{event}",
             f"    targets: {listed}",
+            *([f"    about: {about_listed}"] if about_listed else []),
             f"    “{' '.join(str(row['text']).split())}”",
         ]
     return lines
@@ -64,6 +70,11 @@ def evidence_section(frames: dict[str, pd.DataFrame], article_id: str) -> list[s
     figures = frames["figures"][frames["figures"]["article_id"] == article_id]
     lines = [f"## Event reports ({len(reports)})"]
     lines += [f"- {r.event_id}: “{r.text}”" for r in reports.sort_values("char_start").itertuples()]
+    places = frames["event_places"][frames["event_places"]["article_id"] == article_id]
+    lines += ["", f"## Event places ({len(places)})"]
+    lines += [
+        f"- {p.event_id}: {p.role} {p.place_id}: “{p.text}”" for p in places.sort_values("char_start").itertuples()
+    ]
     lines += ["", f"## Figures ({len(figures)})"]
     lines += [
         f"- {f.figure_id}: {f.qualifier} {_or(f.value, '(no single number)')} {f.measure} "

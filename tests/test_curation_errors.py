@@ -126,6 +126,20 @@ MISTAKES = {
         "mini-12-killed: figure: quote occurs several times in the article text; add context or occurrence "
         "(got 'Syria'",
     ),
+    "what a statement is about, quoted from outside it": (
+        ARTICLE,
+        "      - {actor: syria, role: supported}\n",
+        "      - {actor: syria, role: supported}\n    about:\n"
+        '      - {event: aleppo-killing, relation: concerns, quote: "killed in Aleppo"}\n',
+        "mini-article.yaml:13: mini-iran-supports-syria: about: quote is not inside the statement's quote (got "
+        "'killed in Aleppo', expected a verbatim part of `quote`)",
+    ),
+    "an event place not found": (
+        ARTICLE,
+        'quote: "killed in Aleppo"',
+        'quote: "killed in Alepo"',
+        "mini-article.yaml:34: aleppo-killing: event place: quote not found in the article text",
+    ),
     "occurrence out of range": (
         ARTICLE,
         '{actor: syria-army, quote: "the army"}',

@@ -148,6 +148,23 @@ def test_the_accusations_view_keeps_an_accused_target_whatever_the_code(database
     assert other > 0
 
 
+def test_the_accusations_view_shows_what_each_accusation_is_about(database):
+    """`about` lists the events each accusing statement is about (statement_events), and is null for a statement
+    whose text names none."""
+    with sqlite3.connect(database) as db:
+        expected = db.execute(
+            "select count(distinct t.statement_id) from statement_targets as t join statement_events as e"
+            " on e.statement_id = t.statement_id where t.role = 'accused'"
+        ).fetchone()[0]
+        about = db.execute("select count(distinct statement_id) from accusations where about is not null").fetchone()
+        listed = db.execute(
+            "select count(*) from accusations as a join statement_events as e on e.statement_id = a.statement_id"
+            " where instr('; ' || a.about || '; ', '; ' || e.event_id || '; ') = 0"
+        ).fetchone()[0]
+    assert about[0] == expected > 0
+    assert listed == 0
+
+
 def test_search_matches_words_by_their_stem(database):
     """The full-text index stems words (porter): the singular, the plural and the prefix find the same statements."""
     query = "select count(*) from statements_fts where statements_fts match ?"

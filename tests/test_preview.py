@@ -94,3 +94,16 @@ def test_a_quote_over_a_line_break_is_flagged_whatever_it_quotes():
         "sentence wrapped in the source, or two paragraphs? (curation/README.md, checklist: quoting across a line "
         "break)"
     ]
+
+
+def test_the_preview_lists_what_a_statement_is_about_and_the_places_of_events(mini):
+    edit(
+        mini,
+        "curation/articles/mini-article.yaml",
+        "      - {actor: syria, role: supported}\n",
+        "      - {actor: syria, role: supported}\n"
+        '    about:\n      - {event: aleppo-killing, relation: concerns, quote: "supports Syria"}\n',
+    )
+    text = show(mini)
+    assert "    about: aleppo-killing (concerns: “supports Syria”)" in text
+    assert "## Event places (1)\n- aleppo-killing: at aleppo: “killed in Aleppo”" in text

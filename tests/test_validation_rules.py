@@ -487,6 +487,72 @@ def test_figure_statement_must_be_in_the_same_article(frames):
     assert "figures.statement_id: figure points to a statement of another article" in check(frames)
 
 
+def _about(frames, statement_id: str, quote: str, article_id: str = "mini-article", relation: str = "concerns") -> None:
+    """A statement_events row of `statement_id` about the fixture's event, its evidence `quote` located in the
+    article text (wherever it is: inside the statement or not)."""
+    text = frames["articles"].set_index("article_id").loc["mini-article", "text"]
+    start = text.index(quote)
+    about = frames["statement_events"]
+    row = [statement_id, "aleppo-killing", relation, article_id, start, quote, start + len(quote), None]
+    frames["statement_events"] = pd.concat(
+        [about, pd.DataFrame([row], columns=about.columns)], ignore_index=True
+    ).astype(about.dtypes.to_dict())
+
+
+def test_what_a_statement_is_about_is_quoted_from_inside_the_statement(frames):
+    _about(frames, "mini-iran-supports-syria", "supports Syria")
+    assert check(frames) == []
+    _about(frames, "mini-iran-supports-syria", "killed in Aleppo", relation="claims")
+    start = frames["statements"].set_index("statement_id").loc["mini-iran-supports-syria", ["char_start", "char_end"]]
+    assert check(frames) == [
+        f"statement_events.char_start: evidence is not inside its statement's span ({start.iloc[0]}-{start.iloc[1]})"
+    ]
+
+
+def test_what_a_statement_is_about_is_quoted_from_the_statements_article(frames):
+    _another_article(frames)
+    _about(frames, "mini-iran-supports-syria", "supports Syria", article_id="other")
+    assert check(frames) == [
+        "statement_events.char_start: evidence is in another article than its statement (mini-article)"
+    ]
+
+
+def test_an_accusation_about_an_event_names_the_accused(frames):
+    """accuses_of says someone is held responsible for the event: the statement has an accused target."""
+    _about(frames, "mini-iran-supports-syria", "supports Syria", relation="accuses_of")
+    assert check(frames) == [
+        "statement_events.relation: the statement accuses someone of the event but has no accused target (expected a "
+        "statement_targets row of mini-iran-supports-syria with role accused)"
+    ]
+    frames["statement_targets"].loc[len(frames["statement_targets"])] = ["mini-iran-supports-syria", "iran", "accused"]
+    assert check(frames) == []
+
+
+def test_an_event_place_is_named_in_its_evidence(frames):
+    """The fixture places its event in Aleppo with the words "killed in Aleppo"; words without the place's name do
+    not place it there."""
+    assert frames["event_places"][["event_id", "place_id", "role", "text"]].values.tolist() == [
+        ["aleppo-killing", "aleppo", "at", "killed in Aleppo"]
+    ]
+    text = frames["articles"].loc[0, "text"]
+    start = text.index("At least 12 people")
+    frames["event_places"].loc[0, ["char_start", "text", "char_end"]] = [start, "At least 12 people", start + 18]
+    assert check(frames) == [
+        "event_places.place_id: the evidence holds no place mention of this place (expected a place_mentions row of "
+        f"it inside {start}-{start + 18} of mini-article)"
+    ]
+
+
+def test_an_event_place_is_quoted_from_an_article_that_reports_the_event(frames):
+    events = frames["events"]
+    frames["events"] = pd.concat([events, events.assign(event_id="aleppo-funeral")], ignore_index=True)
+    frames["event_places"].loc[0, "event_id"] = "aleppo-funeral"
+    assert check(frames) == [
+        "event_places.article_id: the article does not report the event (expected an event_reports row of "
+        "aleppo-funeral in it)"
+    ]
+
+
 def test_a_place_without_a_point_must_say_why(frames):
     frames["places"].loc[0, ["latitude", "longitude", "coordinate_precision", "coordinate_basis", "notes"]] = None
     assert "places.notes: place has no point (latitude, longitude) and no note saying why" in check(frames)
@@ -766,7 +832,9 @@ MENTION_VOICE_CASES = {
         {("statements", 1): {"content_end": 46},
          ("place_mentions", 0): {"char_start": 42, "char_end": 47, "text": "Syria",
                                  "statement_id": "mini-iran-supports-syria", "voice_actor_id": "iran"}},
-        [("mentions", 1, "voice", "paraphrase", IN_THE_FRAME.format("30-46")),
+        [("event_places", 0, "place_id", "aleppo", "the evidence holds no place mention of this place (expected a "
+          "place_mentions row of it inside 111-127 of mini-article)"),  # (its "Aleppo" moved away)
+         ("mentions", 1, "voice", "paraphrase", IN_THE_FRAME.format("30-46")),
          ("place_mentions", 0, "voice", "paraphrase", IN_THE_FRAME.format("30-46"))],
     ),
     "statement-without-a-content-span": (  # statement_content's to report; the mention is not checked against it
@@ -951,6 +1019,7 @@ def test_every_rule_gives_a_message_for_rows_of_nulls(frames):
     frames["statement_speakers"].loc[2] = ["mini-iran-supports-syria", "syria", "reported"]
     frames["statement_targets"].loc[1] = ["mini-iran-supports-syria", "syria", "addressed"]
     _second_figure(frames, count_id="lonely", measure="wounded", qualifier="exact", value=3, low=3, high=3)
+    _about(frames, "mini-iran-supports-syria", "killed in Aleppo")
     nulled = {name: _with_nulls(frame) for name, frame in frames.items()}
     blank = {  # (every cell but the key's null: twins that differ in every row)
         name: frame.assign(**{c: None for c in frame if c not in tables()[name].primary_key}).astype(frame.dtypes)

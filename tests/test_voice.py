@@ -231,12 +231,12 @@ def test_a_voices_passage_and_a_label_voice_override_the_derivation(mini):
     [
         (
             '  - quote: "people were killed"\n    voice: outlet\n',
-            "curation/articles/mini-article.yaml:34: voices passage holds no mention (got 'people were killed', "
+            "curation/articles/mini-article.yaml:36: voices passage holds no mention (got 'people were killed', "
             "expected a passage around a name or place mention)",
         ),
         (
             '  - quote: "Iran on Friday"\n    voice: quoted\n',
-            "curation/articles/mini-article.yaml:34: voices passage: a speaker's voice (quoted, paraphrase) needs "
+            "curation/articles/mini-article.yaml:36: voices passage: a speaker's voice (quoted, paraphrase) needs "
             "`statement:` (got 'Iran on Friday')",
         ),
     ],
@@ -252,7 +252,7 @@ def test_a_voices_passage_names_a_statement_of_its_article(mini):
     (mini / ARTICLE).write_text((mini / ARTICLE).read_text(encoding="utf-8") + "voices:\n" + voices, encoding="utf-8")
     problems, _ = run(mini)
     assert problems == [
-        "curation/articles/mini-article.yaml:34: voices passage: `statement:` names no statement of "
+        "curation/articles/mini-article.yaml:36: voices passage: `statement:` names no statement of "
         "this article (got 'mini-iran-says')"
     ]
 

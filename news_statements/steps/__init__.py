@@ -6,6 +6,30 @@ problem it finds to the shared list. frames.py holds what several steps share. S
 they call transforms/, curation, problems and metadata, never build.py.
 """
 
-from news_statements.steps import actors, articles, events, figures, mentions, places, reports, statements, voice
+from news_statements.steps import (
+    actors,
+    articles,
+    event_places,
+    events,
+    figures,
+    mentions,
+    places,
+    reports,
+    statement_events,
+    statements,
+    voice,
+)
 
-__all__ = ["actors", "articles", "events", "figures", "mentions", "places", "reports", "statements", "voice"]
+__all__ = [
+    "actors",
+    "articles",
+    "event_places",
+    "events",
+    "figures",
+    "mentions",
+    "places",
+    "reports",
+    "statement_events",
+    "statements",
+    "voice",
+]
