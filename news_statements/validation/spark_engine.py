@@ -12,11 +12,13 @@ which is missing, in one line, before anything is started.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pandas as pd
 import sqlglot
 
 from news_statements.metadata import codelist, tables
@@ -42,8 +44,6 @@ LOCAL_CONF = {
 def unavailable() -> str | None:
     """Why Spark cannot run here (one line), or None: pyspark must be importable and `java` on the PATH (or
     JAVA_HOME set), since a local session starts a JVM."""
-    import os
-
     if importlib.util.find_spec("pyspark") is None:
         return "--engine spark needs pyspark: pip install 'syria-offensive-2024[spark]'"
     if not os.environ.get("JAVA_HOME") and shutil.which("java") is None:
@@ -51,11 +51,14 @@ def unavailable() -> str | None:
     return None
 
 
-def local_session(memory: str = "2g", cores: int = 2) -> SparkSession:
-    """A Spark session in local mode (or the one already running: a cluster's, when spark-submit started it)."""
+def local_session(memory: str = "2g", master: str | None = None) -> SparkSession:
+    """A Spark session: on `master` (a cluster's URL) when given; else on the cluster spark-submit was told of,
+    when it started this process; else in local mode on two cores."""
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.master(f"local[{cores}]").appName("news-statements validate")
+    builder = SparkSession.builder.appName("news-statements validate")
+    if master or "PYSPARK_GATEWAY_PORT" not in os.environ:  # (set when spark-submit started the process)
+        builder = builder.master(master or "local[2]")
     for key, value in {**LOCAL_CONF, "spark.driver.memory": memory}.items():
         builder = builder.config(key, value)
     session = builder.getOrCreate()
@@ -170,6 +173,17 @@ def run(
         message = f"{len(names)} rule(s) skipped because this table could not be read: {', '.join(names)}"
         found.append(_line(CROSS_TABLE, "(rules)", table, "(rules)", message))
     return found, unreadable
+
+
+def as_failures(found: list[dict], unreadable: dict[str, str]) -> pd.DataFrame:
+    """Spark's failures as the validator reports them (news_statements.failures' columns, with layer, format and
+    key), with a read failure for each table that could not be read."""
+    read = [
+        {"layer": "read", "table": name, "column": "(file)", "value": f"{name}.parquet", "message": why[:300]}
+        for name, why in unreadable.items()
+    ]
+    frame = pd.DataFrame(read + found, columns=[*FIELDS, "format"]).assign(format="parquet")
+    return frame.drop(columns="rule")
 
 
 def _declared() -> list[Rule]:
