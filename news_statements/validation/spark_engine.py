@@ -163,7 +163,7 @@ def run(
         for name, sql in layer1(table):
             found += run_query(spark, TABLE, name, spark_sql(sql), keyed, table)
     skipped: dict[str, list[str]] = {}
-    for rule in _declared():
+    for rule in declared():
         missing = [n for n in rule.needs if n in unreadable]
         if missing:
             skipped.setdefault(missing[0], []).append(rule.name)
@@ -186,7 +186,7 @@ def as_failures(found: list[dict], unreadable: dict[str, str]) -> pd.DataFrame:
     return frame.drop(columns="rule")
 
 
-def _declared() -> list[Rule]:
+def declared() -> list[Rule]:
     """The declared rules Spark runs: all but the twins rule, each as its plain query (the span kernel is
     DuckDB's)."""
     return [rule for rule in rules() if not rule.name.startswith(TWINS)]
