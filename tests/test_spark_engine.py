@@ -150,3 +150,28 @@ def test_every_rule_transpiles_to_spark_sql():
     """sqlglot turns DuckDB's spellings into Spark's (sha256 into sha2, VARCHAR into STRING)."""
     transpiled = {rule.name: spark_engine.spark_sql(rule.sql) for rule in rules.rules()}
     assert "SHA2(" in transpiled["text_hash"] and "VARCHAR" not in " ".join(transpiled.values())
+
+
+@pytest.mark.slow
+def test_validate_with_engine_spark_reports_a_damaged_copy_with_row_and_key(spark, mini_frames, tmp_path, capsys):
+    """The command line on Spark (the session the fixture started is taken): the rules' lines as on DuckDB."""
+    copy = damaged_copy(mini_frames, tmp_path, _cycles_of_three_and_an_unreadable_table)
+    code = cli.main([str(copy), "--engine", "spark"])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert (
+        "[cross-table] actors.parquet row 2 (actor_id abbas-araghchi): parent_actor_id: actor's parent chain comes "
+        "back to the actor (a cycle of 3 actors) (got 'iran')" in lines
+    )
+    assert lines[-1].endswith("(layers: cross-table on Spark, frictionless; no layer 1; formats: parquet)")
+
+
+def test_engine_spark_reads_parquet_only(capsys):
+    assert cli.main(["datasets", "--engine", "spark", "--format", "both"]) == 2
+    assert capsys.readouterr().err == "--engine spark reads the Parquet files only (got --format both)\n"
+
+
+def test_engine_spark_without_pyspark_is_one_line_and_exit_2(monkeypatch, capsys):
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    assert cli.main(["datasets", "--engine", "spark"]) == 2
+    assert capsys.readouterr().err == "--engine spark needs pyspark: pip install 'syria-offensive-2024[spark]'\n"

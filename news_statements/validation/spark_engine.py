@@ -111,10 +111,10 @@ def _line(layer: str, rule: str, table: str, column: str, message: str) -> dict:
     return dict.fromkeys(FIELDS) | {"layer": layer, "rule": rule, "table": table, "column": column, "message": message}
 
 
-def run_query(spark: SparkSession, layer: str, name: str, sql: str, keyed: set[str], table: str) -> list[dict]:
-    """The failures of one query (a rule's, in Spark SQL), each with its rule's name and the failing row's key
-    (for the tables in `keyed`), in the order the DuckDB engine gives them: by row, field and message. A query
-    that cannot run (a column of the wrong type or missing) is one line on `table`, as on DuckDB."""
+def run_query(spark: SparkSession, layer: str, name: str, sql: str, table: str) -> list[dict]:
+    """The failures of one query (a rule's, in Spark SQL), each with its rule's name, in the order the DuckDB
+    engine gives them: by row, field and message. A query that cannot run (a column of the wrong type or
+    missing) is one line on `table`, as on DuckDB."""
     try:
         found = spark.sql(sql).collect()
     except Exception as err:  # (an AnalysisException, or the JVM's error at run time)
@@ -132,12 +132,12 @@ def run_query(spark: SparkSession, layer: str, name: str, sql: str, keyed: set[s
         }
         for row in found  # (the failures only: a few rows)
     ]
-    _add_keys(spark, out, keyed)
     return sorted(out, key=lambda f: (f["row"] is not None, f["row"] or 0, f["column"] or "", f["message"]))
 
 
 def _add_keys(spark: SparkSession, found: list[dict], keyed: set[str]) -> None:
-    """Fill in each failure's key from its table (one query per table that has failures)."""
+    """Fill in each failure's key from its table, for the tables in `keyed` (one query per table that has
+    failures, once all rules have run)."""
     for table in sorted({f["table"] for f in found if f["table"] in keyed and f["row"] is not None}):
         rows = sorted({int(f["row"]) for f in found if f["table"] == table and f["row"] is not None})
         keys = dict(spark.sql(f"{_keys(table)} WHERE _row IN ({', '.join(map(str, rows))})").collect())
@@ -161,17 +161,18 @@ def run(
     found: list[dict] = []
     for table in [t for t in tables() if t in keyed] if layer1 else []:
         for name, sql in layer1(table):
-            found += run_query(spark, TABLE, name, spark_sql(sql), keyed, table)
+            found += run_query(spark, TABLE, name, spark_sql(sql), table)
     skipped: dict[str, list[str]] = {}
     for rule in declared():
         missing = [n for n in rule.needs if n in unreadable]
         if missing:
             skipped.setdefault(missing[0], []).append(rule.name)
         else:
-            found += run_query(spark, CROSS_TABLE, rule.name, spark_sql(rule.sql), keyed, rule.needs[0])
+            found += run_query(spark, CROSS_TABLE, rule.name, spark_sql(rule.sql), rule.needs[0])
     for table, names in skipped.items():
         message = f"{len(names)} rule(s) skipped because this table could not be read: {', '.join(names)}"
         found.append(_line(CROSS_TABLE, "(rules)", table, "(rules)", message))
+    _add_keys(spark, found, keyed)
     return found, unreadable
 
 
