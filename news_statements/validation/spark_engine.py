@@ -27,6 +27,7 @@ from news_statements.validation.rules import TWINS, Rule, rules
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
+LOGGING = Path(__file__).with_name("spark-log4j2.properties")
 FIELDS = ("layer", "rule", "table", "row", "key", "column", "value", "message")
 CROSS_TABLE, TABLE = "cross-table", "table"  # (the layers, named as the DuckDB path names them)
 # Settings of the local session: small shuffles (a package's tables are small next to a cluster's), no web UI,
@@ -59,6 +60,8 @@ def local_session(memory: str = "2g", master: str | None = None) -> SparkSession
     builder = SparkSession.builder.appName("news-statements validate")
     if master or "PYSPARK_GATEWAY_PORT" not in os.environ:  # (set when spark-submit started the process)
         builder = builder.master(master or "local[2]")
+    if not master and "PYSPARK_GATEWAY_PORT" not in os.environ:  # (a cluster's logging is its operators')
+        builder = builder.config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={LOGGING.as_uri()}")
     for key, value in {**LOCAL_CONF, "spark.driver.memory": memory}.items():
         builder = builder.config(key, value)
     session = builder.getOrCreate()
