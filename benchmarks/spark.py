@@ -37,7 +37,7 @@ def worker_spark(directory: Path) -> dict:
     from news_statements.validation import spark_engine
 
     start = time.perf_counter()
-    session = spark_engine.local_session(memory="2g")
+    session = spark_engine.spark_session(memory="2g")
     started = time.perf_counter()
     found, unreadable = spark_engine.run(session, directory)
     done = time.perf_counter()

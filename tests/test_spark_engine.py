@@ -72,7 +72,7 @@ def spark():
     why = spark_engine.unavailable()
     if why:
         pytest.skip(f"Spark cannot run here ({why}); .ci/run installs pyspark and a Java runtime")
-    session = spark_engine.local_session(memory="1g")
+    session = spark_engine.spark_session(memory="1g")
     yield session
     session.stop()
 

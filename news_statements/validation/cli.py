@@ -126,7 +126,7 @@ def _on_spark(directory: Path, refused: dict[str, str], master: str | None) -> p
     """The declared rules on Spark (layer 1 is not SQL yet: it does not run there)."""
     from news_statements.validation import spark_engine
 
-    found, unreadable = spark_engine.run(spark_engine.local_session(master=master), directory, refused)
+    found, unreadable = spark_engine.run(spark_engine.spark_session(master=master), directory, refused)
     return spark_engine.as_failures(found, unreadable)
 
 

@@ -30,15 +30,19 @@ if TYPE_CHECKING:
 LOGGING = Path(__file__).with_name("spark-log4j2.properties")
 FIELDS = ("layer", "rule", "table", "row", "key", "column", "value", "message")
 CROSS_TABLE, TABLE = "cross-table", "table"  # (the layers, named as the DuckDB path names them)
-# Settings of the local session: small shuffles (a package's tables are small next to a cluster's), no web UI,
-# dates in UTC; recursive walks (actor_parent_chain, statement_overlap) bound their own depth.
+# Settings of every session: dates in UTC; the recursive walks (actor_parent_chain, statement_overlap) bound
+# their own depth. And of a local one: small shuffles (a package is small next to a cluster's data), no web UI,
+# no progress bar, errors only in the log.
+SESSION_CONF = {
+    "spark.sql.session.timeZone": "UTC",
+    "spark.sql.cteRecursionLevelLimit": "-1",
+    "spark.sql.cteRecursionRowLimit": "-1",
+}
 LOCAL_CONF = {
     "spark.sql.shuffle.partitions": "4",
     "spark.ui.enabled": "false",
     "spark.ui.showConsoleProgress": "false",
-    "spark.sql.session.timeZone": "UTC",
-    "spark.sql.cteRecursionLevelLimit": "-1",
-    "spark.sql.cteRecursionRowLimit": "-1",
+    "spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile={LOGGING.as_uri()}",
 }
 
 
@@ -52,17 +56,18 @@ def unavailable() -> str | None:
     return None
 
 
-def local_session(memory: str = "2g", master: str | None = None) -> SparkSession:
+def spark_session(memory: str = "2g", master: str | None = None) -> SparkSession:
     """A Spark session: on `master` (a cluster's URL) when given; else on the cluster spark-submit was told of,
-    when it started this process; else in local mode on two cores."""
+    when it started this process; else in local mode on two cores with a driver of `memory`."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("news-statements validate")
+    settings = dict(SESSION_CONF)
     if master or "PYSPARK_GATEWAY_PORT" not in os.environ:  # (set when spark-submit started the process)
         builder = builder.master(master or "local[2]")
-    if not master and "PYSPARK_GATEWAY_PORT" not in os.environ:  # (a cluster's logging is its operators')
-        builder = builder.config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={LOGGING.as_uri()}")
-    for key, value in {**LOCAL_CONF, "spark.driver.memory": memory}.items():
+    if not master and "PYSPARK_GATEWAY_PORT" not in os.environ:  # (a cluster is sized by its operators)
+        settings |= LOCAL_CONF | {"spark.driver.memory": memory}
+    for key, value in settings.items():
         builder = builder.config(key, value)
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("FATAL")  # (a failing query is reported as a line, once)
