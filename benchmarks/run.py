@@ -468,6 +468,8 @@ def main(argv: list[str] | None = None) -> int:
     log(f"hostile tail: the validator on the real package with {args.hostile_tail:,} NUL bytes appended ...")
     hostile = measure("hostile", str(args.real), str(args.hostile_tail))
     text, _ = report(results, exponent, machine(), real, validation_exponent, hostile)
+    sys.path.insert(0, str(ROOT))  # (benchmarks/spark.py: the Spark engine at 100k statements, issue 23)
+    text += __import__("benchmarks.spark", fromlist=["spark_line"]).spark_line(args.sizes, args.seed, log)
     text += f"\nTotal benchmark time: {time.perf_counter() - started:,.0f} s.\n"
     print(text)
     args.output.parent.mkdir(parents=True, exist_ok=True)

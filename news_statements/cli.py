@@ -59,7 +59,9 @@ def parser(prog: str = "news-statements", description: str | None = None) -> tup
     )
     check.add_argument("path", type=Path, help="package folder (holding datapackage.json), unzipped release, or .zip")
     check.add_argument("--json", action="store_true", help="print a JSON report instead of text")
-    check.add_argument("--format", choices=["csv", "parquet", "both"], default="both", help="tables to check")
+    check.add_argument("--format", choices=["csv", "parquet", "both"], help="tables to check (default: both)")
+    check.add_argument("--engine", choices=["duckdb", "spark"], default="duckdb", help="run the rules on Spark SQL")
+    check.add_argument("--spark-master", metavar="URL", help="a Spark cluster's master URL (default: local mode)")
     check.add_argument("--max-per-kind", type=int, metavar="N", help="lines of one kind before 'and K more' (0: all)")
     corpus_commands.add_parsers(commands)
     return top, commands
@@ -76,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
     path = args.path
     if path.is_dir() and not (path / "datapackage.json").is_file() and (path / "datasets").is_dir():
         path = path / "datasets"  # the root of an unzipped release
-    options = ["--format", args.format, *(["--json"] if args.json else [])]
+    options = ["--engine", args.engine, *(["--format", args.format] if args.format else [])]
+    options += ["--json"] if args.json else []
+    options += ["--spark-master", args.spark_master] if args.spark_master else []
     if args.max_per_kind is not None:
         options += ["--max-per-kind", str(args.max_per_kind)]
     return validate([str(path), *options])

@@ -6,10 +6,14 @@
 --   chain of nested_in ends (no cycle: a nested in b nested in a). A pair is reported once, on the inner
 --   statement (the later start; on the same start, the shorter span); a cycle once per statement in it.
 -- needs: statements
-WITH RECURSIVE nesting (statement_id, outer_id) AS (  -- each statement with every statement it is nested in
-  SELECT statement_id, nested_in FROM statements WHERE nested_in IS NOT NULL  -- (a null outer_id: the chain ends)
-  UNION  -- (a set: each pair is added once, so a cycle of nested_in ends the walk)
-  SELECT n.statement_id, s.nested_in FROM nesting AS n JOIN statements AS s ON s.statement_id = n.outer_id
+WITH RECURSIVE outer_of (statement_id, nested_in) AS (  -- (a key given twice, layer 1's: its first nested_in)
+  SELECT statement_id, min(nested_in) FROM statements WHERE nested_in IS NOT NULL GROUP BY statement_id
+), nesting (statement_id, outer_id, steps) AS (  -- each statement with every statement it is nested in
+  SELECT statement_id, nested_in, 1 FROM outer_of
+  UNION ALL  -- (a walk ends where the chain does, or back at its statement; one that only leads into a cycle
+             --  after as many steps as there are nested statements. Not UNION: Spark SQL runs it too.)
+  SELECT n.statement_id, o.nested_in, n.steps + 1 FROM nesting AS n JOIN outer_of AS o ON o.statement_id = n.outer_id
+  WHERE n.outer_id <> n.statement_id AND n.steps < (SELECT count(*) FROM outer_of)
 )
 SELECT 'statements' AS table_name, b._row AS row_index, 'char_start' AS field,
        CAST(b.char_start AS VARCHAR) || '-' || CAST(b.char_end AS VARCHAR) AS value,
@@ -37,9 +41,7 @@ WHERE s.nested_in = s.statement_id OR o.article_id IS DISTINCT FROM s.article_id
    OR s.char_start < o.char_start OR s.char_end > o.char_end
 UNION ALL
 SELECT 'statements' AS table_name, s._row AS row_index, 'nested_in' AS field, s.nested_in AS value,
-       'statement''s chain of nested_in comes back to the statement (a cycle of ' || CAST(count(*) AS VARCHAR)
+       'statement''s chain of nested_in comes back to the statement (a cycle of ' || CAST(n.steps AS VARCHAR)
          || ' statements)' AS message
 FROM nesting AS n JOIN statements AS s ON s.statement_id = n.statement_id
-WHERE s.nested_in <> s.statement_id  -- (nested in itself: reported above)
-  AND s.statement_id IN (SELECT statement_id FROM nesting WHERE outer_id = statement_id)
-GROUP BY s._row, s.nested_in
+WHERE n.outer_id = n.statement_id AND s.nested_in <> s.statement_id  -- (nested in itself: reported above)
