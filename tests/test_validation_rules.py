@@ -1049,3 +1049,18 @@ def test_a_claim_in_two_articles_passes(frames):
     frames["statements"].loc[0, "article_id"] = "other"
     frames["statements"].loc[[0, 1], "claim_id"] = "linked"
     assert not [m for m in check(frames) if "claim_id" in m]
+
+
+def test_the_outlets_own_narration_is_no_claims_row(frames):
+    """The outlet's own account of an event is an event report: a statement in its voice has no `claims` row, but
+    may have another relation."""
+    statements = frames["statements"]
+    row = statements.index[statements["statement_id"] == "mini-iran-supports-syria"][0]
+    statements.loc[row, "speaker_id"] = "test-outlet"
+    _about(frames, "mini-iran-supports-syria", "supports Syria", relation="concerns")
+    assert not [m for m in check(frames) if "outlet's own narration" in m]
+    _about(frames, "mini-iran-supports-syria", "supports Syria", relation="claims")
+    assert (
+        "statement_events.relation: the statement is the outlet's own narration (speaker test-outlet), so its account "
+        "of the event is an event report, not a claims row" in check(frames)
+    )
