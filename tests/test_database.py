@@ -159,7 +159,8 @@ def test_the_accusations_view_shows_what_each_accusation_is_about(database):
         about = db.execute("select count(distinct statement_id) from accusations where about is not null").fetchone()
         listed = db.execute(
             "select count(*) from accusations as a join statement_events as e on e.statement_id = a.statement_id"
-            " where instr('; ' || a.about || '; ', '; ' || e.event_id || ' (' || e.relation || '); ') = 0"
+            " where instr('; ' || a.about || '; ',"
+            " '; ' || e.event_id || ' (' || e.relation || coalesce(' ' || e.accused_id, '') || '); ') = 0"
         ).fetchone()[0]
     assert about[0] == expected > 0
     assert listed == 0

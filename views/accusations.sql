@@ -3,8 +3,9 @@
 --   statement's code: its CAMEO and PLOVER are shown): the speaker, the accused, what the accused is accused of
 --   (`accused_of`: the titles of the events the statement lays on this accused, statement_events relation
 --   accuses_of with no accused_id or this accused's, '; '-separated; null when the text names no event), every event
---   the statement is about with its relation (`about`: 'event_id (relation)', '; '-separated: the evidence,
---   what it condemns, supports ...), the outlet and date, and the words.
+--   the statement is about with its relation (`about`: 'event_id (relation)', or 'event_id (accuses_of actor_id)'
+--   for an event laid on one of several accused, '; '-separated: the evidence, what it condemns, supports ...), the
+--   outlet and date, and the words.
 select
   s.statement_id,
   speaker.name as speaker,
@@ -22,9 +23,9 @@ select
     )
   ) as accused_of,
   (
-    select group_concat(event_id || ' (' || relation || ')', '; ')
+    select group_concat(event_id || ' (' || relation || coalesce(' ' || accused_id, '') || ')', '; ')
     from (
-      select distinct e.event_id, e.relation
+      select distinct e.event_id, e.relation, e.accused_id
       from statement_events as e
       where e.statement_id = s.statement_id
       order by e.event_id, e.relation
