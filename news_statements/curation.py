@@ -121,7 +121,13 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
         "notes": ("str", False),
     },
     # an event the statement is about, with the words of the statement that say so (curation/README.md)
-    "about": {"event": ("str", True), "relation": ("str", True), "quote": ("str", True), "notes": ("str", False)},
+    "about": {
+        "event": ("str", True),
+        "relation": ("str", True),
+        "accused": ("str", False),
+        "quote": ("str", True),
+        "notes": ("str", False),
+    },
     "event_report": {"event": ("str", True), **EVIDENCE, "attributed_to": ("str", False), "notes": ("str", False)},
     # a place an event touches, with its role and the words of this article that name it there
     "event_place": {
@@ -680,7 +686,7 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
         ],
         "targets": ["statement_id", "actor", "role"],
         "joint_speakers": ["statement_id", "actor"],
-        "about": ["statement_id", "event", "relation", "quote", "notes"],
+        "about": ["statement_id", "event", "relation", "accused", "quote", "notes"],
         "event_reports": ["event", "article_id", *evidence, "attributed_to", "notes"],
         "event_places": ["event", "place", "role", "article_id", *evidence, "notes"],
         "figures": [

@@ -159,10 +159,32 @@ def test_the_accusations_view_shows_what_each_accusation_is_about(database):
         about = db.execute("select count(distinct statement_id) from accusations where about is not null").fetchone()
         listed = db.execute(
             "select count(*) from accusations as a join statement_events as e on e.statement_id = a.statement_id"
-            " where instr('; ' || a.about || '; ', '; ' || e.event_id || '; ') = 0"
+            " where instr('; ' || a.about || '; ',"
+            " '; ' || e.event_id || ' (' || e.relation || coalesce(' ' || e.accused_id, '') || '); ') = 0"
         ).fetchone()[0]
     assert about[0] == expected > 0
     assert listed == 0
+
+
+def test_the_accusations_view_says_what_each_accused_is_accused_of(database):
+    """`accused_of` lists, for each accused, the titles of the events its statement lays on it (relation
+    accuses_of, with no accused_id or this accused's), and no event of another relation or laid on another
+    accused. Every expected pair is derived from the tables."""
+    with sqlite3.connect(database) as db:
+        shown = db.execute("select statement_id, accused_id, accused_of from accusations").fetchall()
+        laid = db.execute(
+            "select t.statement_id, t.actor_id, ev.title, e.relation, e.accused_id from statement_targets as t"
+            " join statement_events as e on e.statement_id = t.statement_id"
+            " join events as ev on ev.event_id = e.event_id where t.role = 'accused'"
+        ).fetchall()
+    listed = {(s, a): set(filter(None, (of or "").split("; "))) for s, a, of in shown}
+    expected: dict[tuple[str, str], set[str]] = {}
+    for statement, actor, title, relation, only in laid:
+        if relation == "accuses_of" and only in (None, actor):
+            expected.setdefault((statement, actor), set()).add(title)
+    assert {k: v for k, v in listed.items() if v} == expected
+    assert any(relation != "accuses_of" for *_, relation, _ in laid)  # the view leaves other relations out
+    assert any(only is not None for *_, only in laid)  # and an event laid on one accused of several
 
 
 def test_search_matches_words_by_their_stem(database):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
+
 from news_statements.pictures import draw, main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,3 +103,28 @@ def test_tiles_are_the_same_bytes_each_time_and_replace_those_of_an_earlier_fram
     assert first and [p.relative_to(tmp_path / "a") for p in first] == [p.relative_to(tmp_path / "b") for p in second]
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
     assert not stale.exists()
+
+
+def test_the_accusations_picture_says_what_each_accused_is_accused_of():
+    """The accusations picture's second panel lists, per speaker and accused, the titles of the events the
+    statements accuse the actor of (relation accuses_of; one with an accused_id only for that accused), as the
+    `accusations` view's `accused_of`. The expected triples are derived from the tables here, independently."""
+    from news_statements.copies import read
+    from news_statements.pictures.relations import _accused_of_lines, accused_of
+
+    t = read(ROOT / "datasets")
+    targets = t["statement_targets"]
+    targets = targets[targets["role"] == "accused"]
+    speakers = t["statements"].set_index("statement_id")["speaker_id"]
+    expected = set()
+    for row in t["statement_events"][t["statement_events"]["relation"] == "accuses_of"].itertuples():
+        for actor in targets.loc[targets["statement_id"] == row.statement_id, "actor_id"]:
+            if pd.isna(row.accused_id) or row.accused_id == actor:
+                expected.add((speakers[row.statement_id], actor, row.event_id))
+    found = accused_of(t)
+    assert set(zip(found["speaker_id"], found["accused_id"], found["event_id"], strict=True)) == expected != set()
+    assert t["statement_events"]["accused_id"].notna().any()  # an event laid on one of several accused is tested
+    lines = _accused_of_lines(t, pd.Index(found["speaker_id"].unique()), pd.Index(found["accused_id"].unique()))
+    text = "\n".join(line for line, _ in lines)
+    titles = t["events"].set_index("event_id")["title"]
+    assert all(str(titles[e]) in text for e in found["event_id"])

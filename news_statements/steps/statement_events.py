@@ -36,6 +36,7 @@ def run(frames: dict[str, pd.DataFrame], statements: pd.DataFrame, problems: lis
             "statement_id": about["statement_id"],
             "event_id": about["event"],
             "relation": about["relation"],
+            "accused_id": about["accused"],
             "article_id": located["article_id"],
             "char_start": start,
             "text": about["quote"],
