@@ -53,7 +53,7 @@ def validate(directory: Path, formats: list[str]) -> pd.DataFrame:
     descriptor, declared, extras = _descriptor(directory, formats)
     if extras is None:
         return _messages(declared, [])
-    refused = screen.table_files(directory, _extra_fields(descriptor))
+    refused = screen.table_files(directory, _extra_fields(descriptor), formats)
     with ThreadPoolExecutor(max_workers=1) as pool:
         package_level = pool.submit(_package_level, directory, formats, refused, descriptor, declared, extras)
         found = _layers(directory, formats, refused)
