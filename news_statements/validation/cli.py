@@ -2,8 +2,9 @@
 
     python -m news_statements.validation PATH [--json] [--format csv|parquet|both]
 
-Layer 1 (pandera, per table) and layer 2 (cross-table) run on the CSV and/or Parquet files read back
-typed by the project's schema (not by the copy's own descriptor, which an edit could have weakened);
+Layer 1 (per table, SQL generated from schema/) and layer 2 (cross-table) run on DuckDB, over the Parquet files
+where they lie and over the CSV files read back by the reader, typed by the project's schema (not by the copy's
+own descriptor, which an edit could have weakened);
 layer 3 is Frictionless on the copy's datapackage.json. Exit code 0 only when everything is valid.
 """
 
@@ -23,7 +24,7 @@ from news_statements.copies import LoadError, extract
 from news_statements.failures import COLUMNS, combine
 from news_statements.metadata import tables
 from news_statements.readers import read_package
-from news_statements.validation import rules, screen
+from news_statements.validation import files, screen
 from news_statements.validation.descriptor import (
     declaration_problem,
     declared_problems,
@@ -105,16 +106,21 @@ def _extra_fields(descriptor: dict | None) -> dict[str, list]:
 
 
 def _layers(directory: Path, formats: list[str], refused: dict[str, str]) -> pd.DataFrame:
-    """The reader and layers 1 and 2 on each format, and the twins rule when both are read."""
-    parts, read = [], {}
-    for fmt in formats:
-        frames, read_failures = read_package(directory, fmt, refused)
-        parts.append(check_frames(frames, read_failures).assign(format=fmt))
-        read[fmt] = (frames, unreadable_tables(read_failures))
-    if len(read) == 2:  # the twins rule: both formats hold the same rows
-        (csv, csv_bad), (parquet, parquet_bad) = read["csv"], read["parquet"]
+    """Layers 1 and 2 on each format (Parquet where its files lie, files.py; CSV read by the reader), and the
+    twins rule when both are read."""
+    parts, csv = [], None
+    if "csv" in formats:
+        csv, read_failures = read_package(directory, "csv", refused)
+        parts.append(check_frames(csv, read_failures).assign(format="csv"))
+        csv_bad = unreadable_tables(read_failures)
+    if "parquet" in formats:
+        found = files.check_parquet(directory, refused)
+        parts.append(found.assign(format="parquet"))
+        parquet_bad = unreadable_tables(found)  # (only the reader reports a "(file)")
+    if csv is not None and "parquet" in formats:  # the twins rule: both formats hold the same rows
         unreadable = {f"csv:{n}" for n in csv_bad} | {f"parquet:{n}" for n in parquet_bad}
-        parts.append(with_keys(rules.twins(csv, parquet, unreadable), csv).assign(layer="twins", format="csv"))
+        twins = files.twins(csv, directory, refused, unreadable)
+        parts.append(with_keys(twins, csv).assign(layer="twins", format="csv"))
     return combine(parts)
 
 
@@ -266,6 +272,6 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
         print(
             f"{args.path}: {'valid' if valid else f'INVALID, {total} problem(s)'} "
-            f"(layers: pandera, cross-table, frictionless; formats: {', '.join(formats)})"
+            f"(layers: table, cross-table, frictionless; formats: {', '.join(formats)})"
         )
     return 0 if valid else 1
