@@ -301,3 +301,27 @@ def test_a_parquet_copy_is_checked_where_it_lies_not_read_into_frames(package, m
     monkeypatch.setattr(files, "read_table", lambda *args: pytest.fail(f"read into a frame: {args[2]}"))
     found = cli.validate(package, ["parquet"])
     assert found.empty, found
+
+
+def test_parquet_text_that_is_not_utf8_is_reported_by_the_validator_row_by_row(package, tmp_path):
+    """DuckDB refuses such a file when layer 1 reads it: the validator then reads it with the reader, which names
+    each malformed value, and the other layers still run on it."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from news_statements.validation import cli
+
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy)
+    table = pq.read_table(copy / "actor_aliases.parquet")
+    aliases = [a.encode() for a in table.column("alias").to_pylist()]
+    aliases[1] = b"Syr\xffia"
+    bad = pa.array(aliases, pa.binary()).view(pa.string())
+    pq.write_table(
+        table.set_column(table.schema.get_field_index("alias"), "alias", bad), copy / "actor_aliases.parquet"
+    )
+    found = cli.validate(copy, ["parquet"])
+    read = found[found["layer"] == "read"]
+    assert read[["table", "row", "column", "value", "message"]].values.tolist() == [
+        ["actor_aliases", 1, "alias", "Syr\ufffdia", "value is not valid UTF-8 text"]
+    ]

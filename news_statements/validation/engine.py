@@ -129,10 +129,12 @@ def _wrapped(number: int, job: Job) -> str:
     )
 
 
-def run_all(con: duckdb.DuckDBPyConnection, jobs: list[Job], together: bool = False) -> pd.DataFrame:
+def run_all(
+    con: duckdb.DuckDBPyConnection, jobs: list[Job], together: bool = False, strict: bool = False
+) -> pd.DataFrame:
     """The failures of every job, in job order (then by check, row, field and message). One at a time, so that
     DuckDB holds one query's working set at a time; `together` (a small package): as one query, and one at a
-    time only when that fails, so that the query that cannot run is named."""
+    time only when that fails, so that the query that cannot run is named; `strict`: its error is raised."""
     if together and jobs:
         try:
             return _as_failures(
@@ -140,15 +142,17 @@ def run_all(con: duckdb.DuckDBPyConnection, jobs: list[Job], together: bool = Fa
             )
         except duckdb.Error:
             pass
-    return combine([_run_one(con, job) for job in jobs])
+    return combine([_run_one(con, job, strict) for job in jobs])
 
 
-def _run_one(con: duckdb.DuckDBPyConnection, job: Job) -> pd.DataFrame:
+def _run_one(con: duckdb.DuckDBPyConnection, job: Job, strict: bool = False) -> pd.DataFrame:
     """One job's failures, or one line saying that it could not run (a column of the wrong type, in a frame
     changed by hand)."""
     try:
         return _as_failures(con.sql(f"{_wrapped(0, job)}\n{ORDER}").df())
     except duckdb.Error as err:
+        if strict:
+            raise
         first = str(err).splitlines()[0][:200]
         return failures(job.table, [None], "(rule)", [None], f"rule {job.name} could not run: {first}")
 

@@ -56,20 +56,23 @@ def register(con: duckdb.DuckDBPyConnection, directory: Path, refused: dict[str,
         path, relation = directory / f"{name}.parquet", prefix + name
         if path.name not in refused and path.is_file() and _as_is(path, table):
             engine.add_parquet(con, relation, path, table)
-            if _values_as_is(con, f"_base_{relation}", table):
-                continue
+            try:
+                if _values_as_is(con, f"_base_{relation}", table):
+                    continue
+            except duckdb.Error:  # (a file pyarrow's footer check let through, which DuckDB cannot read)
+                pass
         read[name] = _by_reader(con, directory, name, refused, relation)
     return read
 
 
 def _layer1(con: duckdb.DuckDBPyConnection, directory: Path, refused: dict[str, str], read: dict, names: list[str]):
-    """Layer 1 of each table; a view whose text DuckDB refuses (not UTF-8) is replaced by the reader's frame and
-    checked again."""
+    """Layer 1 of each table; a view DuckDB cannot read through (text that is not UTF-8, a damaged page) is replaced
+    by the reader's frame and checked again."""
     parts = []
     for name in names:
         try:
-            parts.append(layers.layer1(con, [name], {}))
-        except duckdb.InvalidInputException:
+            parts.append(layers.layer1(con, [name], {}, strict=name not in read))
+        except duckdb.Error:  # (text that is not UTF-8; a page DuckDB cannot read)
             read[name] = _by_reader(con, directory, name, refused, name)
             engine.finish(con, {name}, use_kernels=False)
             parts.append(layers.layer1(con, [name], {}))

@@ -90,16 +90,21 @@ def _control_excerpts(found: pd.DataFrame) -> pd.DataFrame:
 
 
 def layer1(
-    con: duckdb.DuckDBPyConnection, names: list[str], skip: dict[str, frozenset[str]], together: bool = False
+    con: duckdb.DuckDBPyConnection,
+    names: list[str],
+    skip: dict[str, frozenset[str]],
+    together: bool = False,
+    strict: bool = False,
 ) -> pd.DataFrame:
     """Layer 1 of the named tables (in schema order), each table's query run on its relation; `skip`: table ->
-    the columns whose values are not checked ("*": the whole table)."""
+    the columns whose values are not checked ("*": the whole table); `strict`: DuckDB's error is raised (the
+    validator then reads the file with the reader), not reported."""
     jobs = [
         engine.Job(query.name, name, query.sql, checked=True)
         for name in [n for n in tables() if n in names and "*" not in skip.get(n, ())]
         for query in layer1_queries(tables()[name], skip=skip.get(name, frozenset()))
     ]
-    return _control_excerpts(engine.run_all(con, jobs, together))
+    return _control_excerpts(engine.run_all(con, jobs, together, strict))
 
 
 def check_all(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
