@@ -48,7 +48,7 @@ def measured(n: int, read_s: float, validation_s: float, frictionless_s: float |
         },
         "frictionless": None if frictionless_s is None else {"total_s": frictionless_s, "peak_bytes": 1},
         "load": [1.0, 2.0],
-        "rules": {"seconds": {"mention_voice mentions": 0.5, "layer 1 statements": 0.25}},
+        "rules": {"seconds": {"mention_voice mentions": 0.5, "statements (layer 1)": 0.25}},
     }
 
 

@@ -235,7 +235,7 @@ def test_the_span_check_agrees_with_plain_slicing_on_random_texts(use_kernels):
 
 
 def test_the_span_kernel_in_chunks_of_a_few_articles_agrees_with_plain_slicing(monkeypatch):
-    """The kernel holds one chunk of article text at a time: with chunks of about two articles (dozens of chunks),
+    """The kernel holds one chunk of article text at a time: with chunks of 100 bytes of text (dozens of chunks),
     it flags exactly the rows plain Python flags."""
     monkeypatch.setattr(kernels, "CHUNK_BYTES", 100)
     test_the_span_check_agrees_with_plain_slicing_on_random_texts(use_kernels=True)

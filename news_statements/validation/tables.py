@@ -162,4 +162,4 @@ def layer1_queries(table: Table, relation: str | None = None, skip: frozenset[st
         f"SELECT failure.check_number AS check_number, {quote(table.name)} AS table_name, _row AS row_index, "
         f"failure.field AS field, failure.value AS value, failure.message AS message FROM ({found}) AS f"
     )
-    return [Query(f"layer 1 {table.name}", sql)]
+    return [Query(f"{table.name} (layer 1)", sql)]
