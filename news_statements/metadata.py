@@ -13,15 +13,17 @@ import copy
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-import pandera.pandas as pa
 import pyarrow as pa_arrow
 import yaml
 
 from news_statements.dtypes import ARROW_TYPES, PANDAS_TYPES, pandas_dtype
 from news_statements.paths import CODELISTS, PACKAGE_YAML, SCHEMA
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 # Control characters (U+0000-U+001F) a text field must not hold: any, or (`multiline: true` in
 # schema/fields.yaml) any but tab and newline. Carriage return is never allowed: the clean text has none.
@@ -90,6 +92,8 @@ class Field:
         return descriptor
 
     def to_pandera(self, unique: bool) -> pa.Column:
+        import pandera.pandas as pa  # (for load() and users' frames only: the validator does not import pandera)
+
         checks = []
         c = self.constraints
         if self.enum is not None:
@@ -111,6 +115,8 @@ class Field:
         )
 
     def _no_control_characters(self) -> pa.Check:
+        import pandera.pandas as pa
+
         """Text from a copy of any origin may hold a NUL or another control character, which no field of the
         package has (they break tools that read the CSV, and a span's offsets hide them): one failure per value.
         Vectorised (Arrow's regex engine on the pyarrow-backed strings)."""
@@ -153,6 +159,8 @@ class Table:
 
     def to_pandera(self, checks: list[pa.Check] | None = None) -> pa.DataFrameSchema:
         """A pandera schema: types, required, unique, patterns, code lists, ranges, primary key (+ row checks)."""
+        import pandera.pandas as pa
+
         single_key = self.primary_key[0] if len(self.primary_key) == 1 else None
         return pa.DataFrameSchema(
             {f.name: f.to_pandera(unique=f.name == single_key) for f in self.fields},

@@ -184,7 +184,7 @@ def read_parquet(path: Path, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pa.table(columns).to_pandas(types_mapper=ARROW_TO_PANDAS.get, ignore_metadata=True), combine(problems)
 
 
-def _read_table(
+def read_table(
     directory: Path, fmt: str, name: str, table: Table, refused: Mapping[str, str]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One table read and typed; a file that is refused, missing or unreadable is one failure (its first line:
@@ -224,6 +224,6 @@ def read_package(
     names = sorted(tables(), key=lambda name: -size(name))
     refused = refused or {}
     with ThreadPoolExecutor(max_workers=2) as pool:
-        read = pool.map(lambda n: _read_table(directory, fmt, n, tables()[n], refused), names)
+        read = pool.map(lambda n: read_table(directory, fmt, n, tables()[n], refused), names)
         read = dict(zip(names, read, strict=True))
     return {name: read[name][0] for name in tables()}, combine([read[name][1] for name in tables()])

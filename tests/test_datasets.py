@@ -75,7 +75,7 @@ def test_every_layer_passes_on_the_committed_package_in_both_formats():
         check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:]
-    assert "valid (layers: pandera, cross-table, frictionless; formats: csv, parquet)" in result.stdout
+    assert "valid (layers: table, cross-table, frictionless; formats: csv, parquet)" in result.stdout
 
 
 def test_committed_warnings_report_equals_a_fresh_build(fresh_build):

@@ -163,7 +163,7 @@ def test_validate_with_engine_spark_reports_a_damaged_copy_with_row_and_key(spar
         "[cross-table] actors.parquet row 2 (actor_id abbas-araghchi): parent_actor_id: actor's parent chain comes "
         "back to the actor (a cycle of 3 actors) (got 'iran')" in lines
     )
-    assert lines[-1].endswith("(layers: cross-table on Spark, frictionless; no layer 1; formats: parquet)")
+    assert lines[-1].endswith("(layers: table and cross-table on Spark, frictionless; formats: parquet)")
 
 
 def test_engine_spark_reads_parquet_only(capsys):

@@ -16,10 +16,9 @@ import pytest
 from benchmarks.synthetic import generate, write
 from news_statements.metadata import tables
 from news_statements.package import write_files
-from news_statements.validation import rules
-from news_statements.validation import tables as table_checks
+from news_statements.validation import kernels, rules
 from news_statements.validation.cli import validate
-from news_statements.validation.layers import check_frames
+from news_statements.validation.layers import check_all, check_frames
 
 N = 2_000
 SPAN_MESSAGES = ["offsets are out of range of the article text", "text differs from articles.text[char_start:char_end]"]
@@ -143,7 +142,7 @@ def test_each_kind_of_damage_is_reported(frames, mutate, expected):
 
 
 def test_layer_2_sees_a_change_made_after_layer_1_ran(frames):
-    assert table_checks.check_all(frames).empty  # layer 1 lists the distinct values of the key columns
+    assert check_all(frames).empty  # layer 1 lists the distinct values of the key columns
     frames["mentions"].loc[20, "actor_id"] = "nobody"
     frames["statement_targets"].loc[3, "statement_id"] = "no-such-statement"
     found = messages(rules.run(frames))
@@ -233,3 +232,10 @@ def test_the_span_check_agrees_with_plain_slicing_on_random_texts(use_kernels):
         elif text[row.char_start : row.char_end] != row.text:
             expected.add((row.Index, "text differs from articles.text[char_start:char_end]"))
     assert set(zip(found["row"], found["message"], strict=True)) == expected
+
+
+def test_the_span_kernel_in_chunks_of_a_few_articles_agrees_with_plain_slicing(monkeypatch):
+    """The kernel holds one chunk of article text at a time: with chunks of 100 bytes of text (dozens of chunks),
+    it flags exactly the rows plain Python flags."""
+    monkeypatch.setattr(kernels, "CHUNK_BYTES", 100)
+    test_the_span_check_agrees_with_plain_slicing_on_random_texts(use_kernels=True)

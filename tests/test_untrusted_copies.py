@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from news_statements.metadata import tables
-from news_statements.validation import cli
+from news_statements.validation import cli, screen
 from news_statements.validation.screen import line_limit, long_lines
 from tests.conftest import FIXTURE
 from tests.test_build import build
@@ -342,3 +342,12 @@ def test_format_parquet_still_reports_a_csv_file_that_differs_from_its_hash(copy
     code, lines = run(capsys, copy, "--format", "parquet")
     assert code == 1
     assert any(line.startswith("[frictionless]") and "statements" in line and "hash" in line for line in lines), lines
+
+
+def test_format_parquet_does_not_scan_the_csv_files_content(copy):
+    """`--format parquet` reads no CSV row, and the screen does not scan the CSV lines either (at 1M statements
+    that scan read every byte of every CSV file): a hostile tail is refused only where CSV is read."""
+    with (copy / "statements.csv").open("ab") as handle:
+        handle.write(b"\x00" * (line_limit(tables()["statements"]) + 10))
+    assert "statements.csv" in screen.table_files(copy, formats=("csv", "parquet"))
+    assert "statements.csv" not in screen.table_files(copy, formats=("parquet",))

@@ -40,7 +40,7 @@ def package(tmp_path_factory) -> Path:
 def test_a_valid_package_passes_every_layer(package):
     result = validate(str(package))
     assert result.returncode == 0, result.stdout
-    assert "valid (layers: pandera, cross-table, frictionless; formats: csv, parquet)" in result.stdout
+    assert "valid (layers: table, cross-table, frictionless; formats: csv, parquet)" in result.stdout
 
 
 def edited_copy(package: Path, tmp_path: Path, file: str, old: str, new: str) -> Path:
@@ -279,5 +279,50 @@ def test_a_nul_byte_in_a_name_is_reported_with_the_value(package, tmp_path, caps
     assert lines == [
         "[table] actors.csv row 2 (actor_id abbas-araghchi): name: value holds a control character (U+0000-U+001F, a "
         "newline or tab too): one line of text is expected (got 'Abbas\\x00 Araghchi')",
-        f"{copy}: INVALID, 3 problem(s) (layers: pandera, cross-table, frictionless; formats: csv)",
+        f"{copy}: INVALID, 3 problem(s) (layers: table, cross-table, frictionless; formats: csv)",
+    ]
+
+
+def test_the_validator_does_not_import_pandera(package):
+    """Layer 1 is SQL run by DuckDB: pandera (0.45 s of a cold start) stays for load() and users' frames."""
+    script = (
+        "import sys; from news_statements.validation.cli import main; "
+        f"code = main([{str(package)!r}, '--format', 'parquet']); "
+        "print('pandera' in sys.modules, code)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.stdout.splitlines()[-1] == "False 0", result.stdout + result.stderr
+
+
+def test_a_parquet_copy_is_checked_where_it_lies_not_read_into_frames(package, monkeypatch):
+    """--format parquet: DuckDB reads the Parquet files through views; the pandas reader (which holds a table
+    whole) is for a file the views cannot take as it would (tests/test_hostile_input.py)."""
+    from news_statements.validation import cli, files
+
+    monkeypatch.setattr(files, "read_table", lambda *args: pytest.fail(f"read into a frame: {args[2]}"))
+    found = cli.validate(package, ["parquet"])
+    assert found.empty, found
+
+
+def test_parquet_text_that_is_not_utf8_is_reported_by_the_validator_row_by_row(package, tmp_path):
+    """DuckDB refuses such a file when layer 1 reads it: the validator then reads it with the reader, which names
+    each malformed value, and the other layers still run on it."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from news_statements.validation import cli
+
+    copy = tmp_path / "copy"
+    shutil.copytree(package, copy)
+    table = pq.read_table(copy / "actor_aliases.parquet")
+    aliases = [a.encode() for a in table.column("alias").to_pylist()]
+    aliases[1] = b"Syr\xffia"
+    bad = pa.array(aliases, pa.binary()).view(pa.string())
+    pq.write_table(
+        table.set_column(table.schema.get_field_index("alias"), "alias", bad), copy / "actor_aliases.parquet"
+    )
+    found = cli.validate(copy, ["parquet"])
+    read = found[found["layer"] == "read"]
+    assert read[["table", "row", "column", "value", "message"]].values.tolist() == [
+        ["actor_aliases", 1, "alias", "Syr\ufffdia", "value is not valid UTF-8 text"]
     ]

@@ -2,8 +2,9 @@
 
     python -m news_statements.validation PATH [--json] [--format csv|parquet|both] [--engine duckdb|spark]
 
-Layer 1 (pandera, per table) and layer 2 (cross-table) run on the CSV and/or Parquet files read back
-typed by the project's schema (not by the copy's own descriptor, which an edit could have weakened);
+Layer 1 (per table, SQL generated from schema/) and layer 2 (cross-table) run on DuckDB, over the Parquet files
+where they lie and over the CSV files read back by the reader, typed by the project's schema (not by the copy's
+own descriptor, which an edit could have weakened);
 layer 3 is Frictionless on the copy's datapackage.json. Exit code 0 only when everything is valid.
 """
 
@@ -23,7 +24,7 @@ from news_statements.copies import LoadError, extract
 from news_statements.failures import COLUMNS, combine
 from news_statements.metadata import tables
 from news_statements.readers import read_package
-from news_statements.validation import rules, screen
+from news_statements.validation import files, screen
 from news_statements.validation.descriptor import (
     declaration_problem,
     declared_problems,
@@ -34,6 +35,7 @@ from news_statements.validation.descriptor import (
 )
 from news_statements.validation.frictionless_check import frictionless_problems
 from news_statements.validation.layers import check_frames, unreadable_tables, with_keys
+from news_statements.validation.tables import layer1_queries
 
 SHOWN = 200  # characters of a value, key or message printed
 PER_KIND = 50  # lines of one kind printed before "and K more"
@@ -55,7 +57,7 @@ def validate(
     descriptor, declared, extras = _descriptor(directory, formats)
     if extras is None:
         return _messages(declared, [])
-    refused = screen.table_files(directory, _extra_fields(descriptor))
+    refused = screen.table_files(directory, _extra_fields(descriptor), formats)
     with ThreadPoolExecutor(max_workers=1) as pool:
         package_level = pool.submit(_package_level, directory, formats, refused, descriptor, declared, extras)
         found = (
@@ -109,24 +111,34 @@ def _extra_fields(descriptor: dict | None) -> dict[str, list]:
 
 
 def _layers(directory: Path, formats: list[str], refused: dict[str, str]) -> pd.DataFrame:
-    """The reader and layers 1 and 2 on each format, and the twins rule when both are read."""
-    parts, read = [], {}
-    for fmt in formats:
-        frames, read_failures = read_package(directory, fmt, refused)
-        parts.append(check_frames(frames, read_failures).assign(format=fmt))
-        read[fmt] = (frames, unreadable_tables(read_failures))
-    if len(read) == 2:  # the twins rule: both formats hold the same rows
-        (csv, csv_bad), (parquet, parquet_bad) = read["csv"], read["parquet"]
+    """Layers 1 and 2 on each format (Parquet where its files lie, files.py; CSV read by the reader), and the
+    twins rule when both are read."""
+    parts, csv = [], None
+    if "csv" in formats:
+        csv, read_failures = read_package(directory, "csv", refused)
+        parts.append(check_frames(csv, read_failures).assign(format="csv"))
+        csv_bad = unreadable_tables(read_failures)
+    if "parquet" in formats:
+        found = files.check_parquet(directory, refused)
+        parts.append(found.assign(format="parquet"))
+        parquet_bad = unreadable_tables(found)  # (only the reader reports a "(file)")
+    if csv is not None and "parquet" in formats:  # the twins rule: both formats hold the same rows
         unreadable = {f"csv:{n}" for n in csv_bad} | {f"parquet:{n}" for n in parquet_bad}
-        parts.append(with_keys(rules.twins(csv, parquet, unreadable), csv).assign(layer="twins", format="csv"))
+        twins = files.twins(csv, directory, refused, unreadable)
+        parts.append(with_keys(twins, csv).assign(layer="twins", format="csv"))
     return combine(parts)
 
 
 def _on_spark(directory: Path, refused: dict[str, str], master: str | None) -> pd.DataFrame:
-    """The declared rules on Spark (layer 1 is not SQL yet: it does not run there)."""
+    """Layer 1 and the declared rules on Spark: the same SQL as on DuckDB (layer 1 generated from schema/, the
+    rules from validation/rules/), transpiled by sqlglot."""
     from news_statements.validation import spark_engine
 
-    found, unreadable = spark_engine.run(spark_engine.spark_session(master=master), directory, refused)
+    def layer1(table: str) -> list[tuple[str, str]]:
+        return [(query.name, query.sql) for query in layer1_queries(tables()[table], relation=table)]
+
+    session = spark_engine.spark_session(master=master)
+    found, unreadable = spark_engine.run(session, directory, refused, layer1=layer1)
     return spark_engine.as_failures(found, unreadable)
 
 
@@ -237,7 +249,7 @@ def report_lines(found: pd.DataFrame) -> list[str]:
     return lines
 
 
-LAYERS = {"duckdb": "pandera, cross-table, frictionless", "spark": "cross-table on Spark, frictionless; no layer 1"}
+LAYERS = {"duckdb": "table, cross-table, frictionless", "spark": "table and cross-table on Spark, frictionless"}
 
 
 def _engine_problem(args: argparse.Namespace) -> str | None:

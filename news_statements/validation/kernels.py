@@ -15,6 +15,7 @@ positions of all multibyte characters of all texts.
 
 from __future__ import annotations
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -73,3 +74,47 @@ def span_bytes(span: pd.DataFrame, articles: pd.DataFrame, code_points: CodePoin
         "_byte_start": pa.array(code_points.to_bytes(row, start), mask=~usable),
         "_byte_end": pa.array(code_points.to_bytes(row, end), mask=~usable),
     }
+
+
+CHUNK_BYTES = 1 << 26  # bytes of article text held at a time: memory does not grow with the corpus
+
+
+def _arrow(con: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
+    return con.sql(sql).to_arrow_table()
+
+
+def span_bytes_by_chunks(con: duckdb.DuckDBPyConnection, spans: list[str], articles: str) -> dict[str, str]:
+    """`span_bytes` for every row of each relation in `spans` (with `_row`), as a DuckDB temporary table (_row,
+    _article_length, _byte_start, _byte_end) each (inside DuckDB's memory limit, spilled beyond), computed a chunk
+    of articles at a time (about CHUNK_BYTES of text each, in row order; each chunk's code points once for all span
+    tables), so that no more than one chunk of article text is held; span relation -> its table's name ({} when
+    there is no article: the plain rule runs). A span goes with the first article of its article_id; a span of no
+    article gets nulls."""
+    if not spans or not con.execute(f"SELECT count(*) FROM {articles}").fetchone()[0]:
+        return {}
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE _chunks AS
+        SELECT article_id, min(_row) AS first_row, min(chunk) AS chunk FROM (
+          SELECT article_id, _row, sum(coalesce(strlen(text), 0)) OVER (ORDER BY _row) // {CHUNK_BYTES} AS chunk
+          FROM {articles}) GROUP BY article_id""")  # fmt: skip
+    for number, name in enumerate(spans):
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE _spans_{number} AS SELECT s._row, s.article_id, s.char_start,
+            s.char_end, c.chunk FROM {name} AS s LEFT JOIN _chunks AS c USING (article_id)""")  # fmt: skip
+    for number in range(len(spans)):
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE _bytes_{number} AS SELECT _row, CAST(NULL AS BIGINT) AS
+            _article_length, CAST(NULL AS BIGINT) AS _byte_start, CAST(NULL AS BIGINT) AS _byte_end
+            FROM _spans_{number} WHERE chunk IS NULL""")  # (no article: left to the foreign-key rule)  # fmt: skip
+    for (chunk,) in con.sql("SELECT DISTINCT chunk FROM _chunks ORDER BY chunk").fetchall():
+        first = f"JOIN _chunks AS c ON a._row = c.first_row WHERE c.chunk = {int(chunk)}"
+        text = _arrow(con, f"SELECT a.article_id, a.text FROM {articles} AS a {first}")
+        code_points, known = CodePoints(text.column("text").cast(pa.string())), text.to_pandas()
+        for number in range(len(spans)):
+            span = _arrow(con, f"SELECT * FROM _spans_{number} WHERE chunk = {int(chunk)}")
+            columns = span_bytes(span.to_pandas(types_mapper=pd.ArrowDtype), known, code_points)
+            con.register("_chunk_bytes", pa.table({"_row": span.column("_row"), **columns}).cast(BYTES))
+            con.execute(f"INSERT INTO _bytes_{number} SELECT * FROM _chunk_bytes")
+            con.unregister("_chunk_bytes")
+    con.execute("DROP TABLE _chunks; " + "; ".join(f"DROP TABLE _spans_{n}" for n in range(len(spans))))
+    return {name: f"_bytes_{number}" for number, name in enumerate(spans)}
+
+
+BYTES = pa.schema([(name, pa.int64()) for name in ("_row", "_article_length", "_byte_start", "_byte_end")])

@@ -21,17 +21,15 @@ from functools import cache
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pandas as pd
-import pyarrow as pa
 
-from news_statements.failures import COLUMNS, combine, failures
-from news_statements.metadata import codelist, tables
+from news_statements.failures import combine, failures
+from news_statements.metadata import tables
 from news_statements.paths import data_dir
-from news_statements.validation import kernels
+from news_statements.validation import engine
+from news_statements.validation.engine import span_tables
 
 RULES = data_dir("validation") / "rules"
-SPAN_FIELDS = {"article_id", "text", "char_start", "char_end"}
 TWINS = "twins_agree"  # (run only when both formats are read: see twins())
 NULL_TEXT = "CAST(NULL AS VARCHAR)"
 
@@ -67,12 +65,6 @@ def _fill(text: str, values: dict[str, str]) -> str:
     for name, value in values.items():
         text = text.replace("{" + name + "}", value)
     return text
-
-
-def span_tables() -> list[str]:
-    """The tables whose rows are spans of an article's text (all four span fields in their schema), in
-    schema order: the span rule (`for each: span table`) and its kernel run on these."""
-    return [name for name, table in tables().items() if set(table.field_names) >= SPAN_FIELDS]
 
 
 def _table_values(name: str) -> dict[str, str]:
@@ -144,46 +136,13 @@ def rules(directory: Path = RULES) -> tuple[Rule, ...]:
     return tuple(Rule(r.name, r.needs, r.sql, variants.get(r.name)) for r in found)
 
 
-def _relation(frame: pd.DataFrame) -> pa.Table:
-    """A frame as DuckDB scans it: Arrow (zero-copy for the package's text columns) plus `_row`."""
-    arrow = pa.Table.from_pandas(frame, preserve_index=False)
-    dates = pa.schema([pa.field(f.name, pa.date32()) if pa.types.is_timestamp(f.type) else f for f in arrow.schema])
-    arrow = arrow.cast(dates, safe=False)  # (dates are days: a rule's text shows 2024-11-29, not 2024-11-29 00:00:00)
-    return arrow.append_column("_row", pa.array(np.arange(len(frame), dtype=np.int64)))
-
-
-def _with_span_bytes(relations: dict[str, pa.Table], frames: dict[str, pd.DataFrame]) -> set[str]:
-    """Add the kernel's byte offsets to the span tables that have numeric offsets (kernels.span_bytes); the
-    names of those tables (whose span rule can run its kernel variant)."""
-    if "articles" not in frames or "text" not in frames["articles"] or frames["articles"].empty:
-        return set()
-    code_points, done = None, set()
-    for name in span_tables():
-        frame = frames.get(name)
-        offsets = ("char_start", "char_end", "article_id")
-        if frame is None or not all(c in frame for c in offsets):
-            continue
-        if not all(pd.api.types.is_integer_dtype(frame[c]) for c in offsets[:2]):
-            continue
-        code_points = code_points or kernels.CodePoints(pa.chunked_array([pa.array(frames["articles"]["text"])]))
-        for column, values in kernels.span_bytes(frame, frames["articles"], code_points).items():
-            relations[name] = relations[name].append_column(column, values)
-        done.add(name)
-    return done
-
-
 def connect(frames: dict[str, pd.DataFrame], use_kernels: bool = True) -> tuple[duckdb.DuckDBPyConnection, set[str]]:
-    """A DuckDB connection with each frame registered under its name, and the CAMEO crosswalk; and the span
-    tables that carry the kernel's byte offsets."""
-    con = duckdb.connect()
-    con.execute("SET enable_progress_bar = false")  # (a report is printed, not a progress bar)
-    con.execute("SET preserve_insertion_order = false")  # (the query orders its result)
-    cameo = codelist("cameo")[["code", "plover"]].replace("", pd.NA)
-    relations = {name: _relation(frame) for name, frame in {**frames, "cameo_codes": cameo}.items()}
-    with_bytes = _with_span_bytes(relations, frames) if use_kernels else set()
-    for name, relation in relations.items():
-        con.register(name, relation)
-    return con, with_bytes
+    """A connection (engine.py) with each frame registered under its name; and the span tables that carry the
+    kernel's byte offsets."""
+    con = engine.connect()
+    for name, frame in frames.items():
+        engine.add_frame(con, name, frame)
+    return con, engine.finish(con, set(frames), use_kernels)
 
 
 def run(
@@ -192,56 +151,43 @@ def run(
     twin_rules: bool = False,
     use_kernels: bool = True,
 ) -> pd.DataFrame:
-    """Every rule's failures (in rule order) on the frames; rules needing a table that is missing or in
-    `unreadable` are reported as skipped, one line per such table. `twin_rules`: the twins rule only, else
-    all others; `use_kernels=False`: the plain queries only (the kernels' test oracle). The rules run as one
-    query (one plan for DuckDB: a query costs ~10 ms however small the tables); if it fails, they run one by
-    one, so that the rule that cannot run is named."""
-    runnable, skipped = [], {}
+    """Every rule's failures (in rule order) on frames in memory; see `run_on`. `use_kernels=False`: the plain
+    queries only (the kernels' test oracle)."""
+    con, with_bytes = connect(frames, use_kernels)
+    try:
+        small = sum(len(f) for f in frames.values()) < engine.TOGETHER_ROWS
+        return run_on(con, set(frames), unreadable, with_bytes, twin_rules, small)
+    finally:
+        con.close()
+
+
+def run_on(
+    con: duckdb.DuckDBPyConnection,
+    available: set[str],
+    unreadable: set[str] = frozenset(),
+    with_bytes: set[str] = frozenset(),
+    twin_rules: bool = False,
+    together: bool = False,
+) -> pd.DataFrame:
+    """Every rule's failures on the relations of a connection (engine.py), in rule order; rules needing a table
+    that is not `available` or is `unreadable` are reported as skipped, one line per such table. `twin_rules`:
+    the twins rule only, else all others. The rules run one at a time (as one UNION they peaked at 5.5 GiB at 1M
+    statements), or `together` on a small package (see engine.run_all)."""
+    jobs, skipped = [], {}
     for rule in rules():
         if rule.name.startswith(TWINS) != twin_rules:
             continue
-        missing = [n for n in rule.needs if n in unreadable or n not in frames]
+        missing = [n for n in rule.needs if n in unreadable or n not in available]
         if missing:
             skipped.setdefault(missing[0], []).append(rule.name)
-        else:
-            runnable.append(rule)
-    con, with_bytes = connect(frames, use_kernels)
-    runnable = [Rule(r.name, r.needs, r.kernel) if r.kernel and r.needs[0] in with_bytes else r for r in runnable]
-    try:
-        parts = [_as_failures(con.sql(_union(runnable)).df())] if runnable else []
-    except duckdb.Error:
-        parts = [_run_one(con, rule) for rule in runnable]
-    con.close()
+            continue
+        sql = rule.kernel if rule.kernel and rule.needs[0] in with_bytes else rule.sql
+        jobs.append(engine.Job(rule.name, rule.needs[0], sql))
+    parts = [engine.run_all(con, jobs, together)]
     for name, names in skipped.items():  # one line per table that could not be read
         message = f"{len(names)} rule(s) skipped because this table could not be read: {', '.join(names)}"
         parts.append(failures(name, [None], "(rules)", [None], message))
     return combine(parts)
-
-
-def _union(runnable: list[Rule]) -> str:
-    """The rules as one query, their failures in rule order and, within a rule, in row order (then by field and
-    message, for a row that fails one rule in several ways)."""
-    selects = [f"SELECT {number} AS rule_number, * FROM ({rule.sql}) AS rule" for number, rule in enumerate(runnable)]
-    return "\nUNION ALL\n".join(selects) + "\nORDER BY rule_number, row_index NULLS FIRST, field, message"
-
-
-def _run_one(con: duckdb.DuckDBPyConnection, rule: Rule) -> pd.DataFrame:
-    try:
-        return _as_failures(con.sql(rule.sql).df())
-    except duckdb.Error as err:  # (a column of the wrong type, in a frame changed by hand)
-        first = str(err).splitlines()[0][:200]
-        return failures(rule.needs[0], [None], "(rule)", [None], f"rule {rule.name} could not run: {first}")
-
-
-def _as_failures(found: pd.DataFrame) -> pd.DataFrame:
-    """Rows returned by rules as failure rows (see news_statements.failures)."""
-    if found.empty:
-        return combine([])
-    out = found.rename(columns={"table_name": "table", "row_index": "row", "field": "column"})
-    out["row"] = out["row"].astype(object).where(out["row"].notna(), None)
-    out["value"] = out["value"].astype(object).where(out["value"].notna(), None)
-    return out[COLUMNS]
 
 
 def twins(csv: dict[str, pd.DataFrame], parquet: dict[str, pd.DataFrame], unreadable: set[str]) -> pd.DataFrame:

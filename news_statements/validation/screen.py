@@ -21,7 +21,7 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -168,25 +168,32 @@ def parquet_refusal(path: Path, table: Table) -> str | None:
     return header_problem(names, table, ordered=False, what="column names do")
 
 
-def file_refusal(directory: Path, relative: str, table: Table, extra: list[Any] | None = None) -> str | None:
-    """Every reason not to read one of the package's table files (None: read it)."""
+def file_refusal(
+    directory: Path, relative: str, table: Table, extra: list[Any] | None = None, read: bool = True
+) -> str | None:
+    """Every reason not to read one of the package's table files (None: read it). `read=False`: the file's rows
+    are not read (a format the validator was not asked for), so its content is not scanned either, only where
+    it lies is checked (its bytes and hash are Frictionless's, which streams them)."""
     reason = refusal(directory, relative)
     path = directory / relative
-    if reason or not path.is_file():
+    if reason or not path.is_file() or not read:
         return reason
     if relative.endswith(".csv"):
         return csv_refusal(path, table, line_limit(table, extra))
     return parquet_refusal(path, table)
 
 
-def table_files(directory: Path, extra: Mapping[str, list[Any]] | None = None) -> dict[str, str]:
+def table_files(
+    directory: Path, extra: Mapping[str, list[Any]] | None = None, formats: Collection[str] = ("csv", "parquet")
+) -> dict[str, str]:
     """File name -> why it is not read, for each table's CSV and Parquet file (a missing file included); `extra`:
-    table -> the fields the package's descriptor adds to it (their values lengthen a valid line)."""
+    table -> the fields the package's descriptor adds to it (their values lengthen a valid line). The content of a
+    file is scanned (long lines, header, footer) only in the `formats` read: `--format parquet` reads no CSV row."""
     refused = {}
     for name, table in tables().items():
         for fmt in ("csv", "parquet"):
             file = f"{name}.{fmt}"
-            reason = file_refusal(directory, file, table, (extra or {}).get(name, []))
+            reason = file_refusal(directory, file, table, (extra or {}).get(name, []), fmt in formats)
             if reason is None and not (directory / file).is_file():
                 reason = "file is missing"
             if reason is not None:

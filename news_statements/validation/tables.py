@@ -1,168 +1,167 @@
-"""Layer 1: each table on its own, with pandera (lazy: every failure at once).
+"""Layer 1: each table on its own, as SQL generated from schema/ (types, required, primary key, code lists,
+patterns, ranges, lengths, control characters, and the row rules below), one query per table.
 
-The pandera schemas are generated from schema/ by news_statements.metadata; the row rules below are
-added to every table that has the columns they speak of. The tables are checked in parallel threads
-(pandas, Arrow and numpy release the GIL for the heavy work).
+Why SQL: the same query runs where the rows are — DuckDB over the Parquet files where they lie (the validator),
+or over the build's frames registered with DuckDB — so layer 1 has one definition, and nothing holds a table whole
+as a pandas frame (pandera on frames read from Parquet took 22 s and gigabytes at 1M statements). The text of each
+query is plain SQL over a relation named as the caller says (`layer1_queries(table, relation)`), so that another
+engine can run it after transpiling it. Messages are those layer 1 always gave (row, key, value), one line per
+failing value, and one per row and row rule.
 """
 
 from __future__ import annotations
 
-import re
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
-import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
+from news_statements.metadata import CONTROL_CHARACTERS, CONTROL_MESSAGES, Field, Table
 
-from news_statements.failures import as_text, combine, failures
-from news_statements.metadata import CONTROL_CHARACTERS, CONTROL_MESSAGES, Table, tables
+REQUIRED = "value is required"
+DUPLICATE = "duplicate primary key"
 
 
-def _le(df: pd.DataFrame, a: str, b: str) -> pd.Series:
+def _le(a: str, b: str) -> str:
     """a <= b wherever both are known."""
-    return df[a].isna() | df[b].isna() | (df[a] <= df[b])
+    return f"({a} IS NULL OR {b} IS NULL OR {a} <= {b})"
 
 
-ROW_RULES: list[tuple[tuple[str, ...], str, object]] = [
-    (("char_start", "char_end"), "char_start < char_end", lambda df: df["char_start"] < df["char_end"]),
-    (
-        ("raw_char_start", "raw_char_end"),
-        "raw_char_start < raw_char_end",
-        lambda df: df["raw_char_start"] < df["raw_char_end"],
-    ),
-    (
-        ("date", "date_min", "date_max"),
-        "date_min <= date <= date_max",
-        lambda df: _le(df, "date_min", "date") & _le(df, "date", "date_max") & _le(df, "date_min", "date_max"),
-    ),
+def _ordered(low: str, mid: str, high: str) -> str:
+    return f"{_le(low, mid)} AND {_le(mid, high)} AND {_le(low, high)}"
+
+
+# (the rule's own columns, its message, the SQL condition a valid row meets; a comparison with an unknown value
+# passes, as it did in pandas)
+ROW_RULES: list[tuple[tuple[str, ...], str, str]] = [
+    (("char_start", "char_end"), "char_start < char_end", "char_start < char_end"),
+    (("raw_char_start", "raw_char_end"), "raw_char_start < raw_char_end", "raw_char_start < raw_char_end"),
+    (("date", "date_min", "date_max"), "date_min <= date <= date_max", _ordered("date_min", "date", "date_max")),
     (
         ("published_date", "published_date_min", "published_date_max"),
         "published_date_min <= published_date <= published_date_max",
-        lambda df: (
-            _le(df, "published_date_min", "published_date")
-            & _le(df, "published_date", "published_date_max")
-            & _le(df, "published_date_min", "published_date_max")
-        ),
+        _ordered("published_date_min", "published_date", "published_date_max"),
     ),
     (
         ("start_date", "start_min", "start_max"),
         "start_min <= start_date <= start_max",
-        lambda df: (
-            _le(df, "start_min", "start_date") & _le(df, "start_date", "start_max") & _le(df, "start_min", "start_max")
-        ),
+        _ordered("start_min", "start_date", "start_max"),
     ),
-    (
-        ("end_date", "end_min", "end_max"),
-        "end_min <= end_date <= end_max",
-        lambda df: _le(df, "end_min", "end_date") & _le(df, "end_date", "end_max") & _le(df, "end_min", "end_max"),
-    ),
+    (("end_date", "end_min", "end_max"), "end_min <= end_date <= end_max", _ordered("end_min", "end_date", "end_max")),
     (
         ("start_min", "end_max"),
         "the event cannot end before it starts: start_min <= end_max",
-        lambda df: _le(df, "start_min", "end_max"),
+        _le("start_min", "end_max"),
     ),
     (
         ("end_date", "end_min", "end_max", "end_basis"),
         "an end bound needs its basis: end_basis is given when end_date, end_min or end_max is",
-        lambda df: df["end_basis"].notna() | df[["end_date", "end_min", "end_max"]].isna().all(axis=1),
+        "end_basis IS NOT NULL OR (end_date IS NULL AND end_min IS NULL AND end_max IS NULL)",
     ),
-    (("low", "high"), "low <= high", lambda df: _le(df, "low", "high")),
+    (("low", "high"), "low <= high", _le("low", "high")),
     (
         ("latitude", "longitude", "coordinate_precision", "coordinate_basis"),
         "latitude, longitude, coordinate_precision and coordinate_basis are given together",
-        lambda df: (
-            df["latitude"].isna().eq(df["longitude"].isna())
-            & df["latitude"].isna().eq(df["coordinate_precision"].isna())
-            & df["latitude"].isna().eq(df["coordinate_basis"].isna())
-        ),
+        "(latitude IS NULL) = (longitude IS NULL) AND (latitude IS NULL) = (coordinate_precision IS NULL)"
+        " AND (latitude IS NULL) = (coordinate_basis IS NULL)",
     ),
 ]
 
 
-def schema_for(table: Table) -> pa.DataFrameSchema:
-    """The table's pandera schema, generated from schema/, with the row rules that apply to its columns."""
-    rules = [
-        pa.Check(rule, error=name, element_wise=False)
-        for cols, name, rule in ROW_RULES
-        if set(cols) <= set(table.field_names)
-    ]
-    return table.to_pandera(rules)
+@dataclass(frozen=True)
+class Query:
+    """One query of layer 1: its name and its SQL, which returns the failing rows (check_number, table_name,
+    row_index, field, value, message), reported in the order of check_number, then row_index."""
+
+    name: str
+    sql: str
 
 
-def check_table(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
-    """Failures of one table against its generated pandera schema (plus missing columns)."""
-    missing = [c for c in table.field_names if c not in frame.columns]
-    if missing:
-        return failures(table.name, [None] * len(missing), "(columns)", missing, "missing column")
-    try:
-        frame = frame[table.field_names]
-        schema_for(table).validate(frame, lazy=True, inplace=True)  # (a selection: no copy needed)
-    except SchemaErrors as err:
-        cases = err.failure_cases
-        found = pd.DataFrame(
-            {
-                "table": table.name,
-                "row": cases["index"].to_numpy(),
-                "column": cases["column"].fillna("(row)").astype(str).to_numpy(),
-                "value": cases["failure_case"].map(as_text).to_numpy(),
-                "message": cases["check"].astype(str).map(_message).to_numpy(),
-            }
-        )
-        return _one_line_per_row_rule(_control_excerpts(found))
-    return combine([])
+def quote(text: str) -> str:
+    """A SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
 
 
-EXCERPT = 30  # characters shown on either side of a control character in a long value
-
-
-def _control_excerpts(found: pd.DataFrame) -> pd.DataFrame:
-    """A long value with a control character (an article text) is shown around its first bad character only,
-    so that the report stays one short line per value."""
-    lengths = found["value"].astype("string").str.len().fillna(0)  # (values are text or null)
-    for multiline, message in CONTROL_MESSAGES.items():
-        long = found["message"].eq(message) & lengths.gt(2 * EXCERPT + 1)
-        for row in found.index[long]:  # (the bad values only)
-            value = found.at[row, "value"]
-            at = re.search(CONTROL_CHARACTERS[multiline], value).start()
-            start, end = max(at - EXCERPT, 0), at + EXCERPT + 1
-            found.at[row, "value"] = "…" * (start > 0) + value[start:end] + "…" * (end < len(value))
+def _field_checks(field: Field) -> list[tuple[str, str]]:
+    """(the SQL condition a non-null value fails, the message) for each constraint of a field, in check order."""
+    c, name, found = field.constraints, field.name, []
+    if field.enum is not None:
+        codes = ", ".join(quote(code) for code in field.enum)
+        found.append((f"{name} NOT IN ({codes})", f"value must be one of the codes of {field.codelist or 'enum'}"))
+    if "pattern" in c:
+        # (anchored with \A and \z, which RE2 and Java read alike: DuckDB's regexp_full_match has no Spark twin)
+        whole = quote("\\A(?:" + c["pattern"] + ")\\z")
+        found.append((f"NOT regexp_matches({name}, {whole})", f"value must match {c['pattern']}"))
+    if "minimum" in c:
+        found.append((f"{name} < {c['minimum']}", f"value must be >= {c['minimum']}"))
+    if "maximum" in c:
+        found.append((f"{name} > {c['maximum']}", f"value must be <= {c['maximum']}"))
+    if "minLength" in c:
+        found.append((f"length({name}) < {c['minLength']}", f"length must be >= {c['minLength']}"))
+    if field.type == "string" and field.enum is None:  # (a code list admits its codes only)
+        pattern = CONTROL_CHARACTERS[field.multiline]
+        found.append((f"regexp_matches({name}, {quote(pattern)})", CONTROL_MESSAGES[field.multiline]))
     return found
 
 
-def _one_line_per_row_rule(found: pd.DataFrame) -> pd.DataFrame:
-    """pandera reports a failed row rule once per non-null cell of the row: keep one line per row and rule, on
-    one of the rule's own columns where it has a value."""
-    own = pd.DataFrame(
-        [(name, column) for columns, name, _ in ROW_RULES for column in columns], columns=["message", "column"]
-    ).assign(_own=True)
-    found = found.reset_index(drop=True).reset_index(names="_order")
-    found = found.merge(own, on=["message", "column"], how="left").assign(_own=lambda f: f["_own"].fillna(False))
-    rule = found["message"].isin(own["message"])
-    ranked = found[rule].sort_values(["_own", "_order"], ascending=[False, True], kind="stable")
-    kept = pd.concat([found[~rule], ranked.drop_duplicates(["row", "message"])]).sort_values("_order")
-    return kept.drop(columns=["_order", "_own"]).reset_index(drop=True)
+def _item(number: int, field: str, value: str, message: str, fails: str) -> str:
+    """One check as a list item: a failure (a struct) where the row fails it, else NULL."""
+    found = f"{{'check_number': {number}, 'field': {field}, 'value': {value}, 'message': {quote(message)}}}"
+    return f"CASE WHEN {fails} THEN {found} END"
 
 
-def _message(check: str) -> str:
-    if check.startswith("not_nullable"):
-        return "value is required"
-    if check.startswith("field_uniqueness") or check.startswith("multiple_fields_uniqueness"):
-        return "duplicate primary key"
-    if check.startswith("dtype("):
-        return f"wrong type: {check}"
-    return check
+def _key_items(table: Table, number: int) -> list[str]:
+    """Duplicate primary keys: every row whose key occurs more than once (`_copies`), one line per key column."""
+    known = " AND ".join(f"{k} IS NOT NULL" for k in table.primary_key)
+    return [_item(number, quote(k), f"CAST({k} AS VARCHAR)", DUPLICATE, f"{known} AND _copies > 1")
+            for k in table.primary_key]  # fmt: skip
 
 
-THREADS_FROM_ROWS = 1_000_000  # below this, two threads contend for the GIL and are slower than one
+def _row_rule_items(table: Table, number: int, skip: frozenset[str]) -> list[str]:
+    """One line per failing row and row rule, on the first of the rule's own columns that has a value."""
+    items = []
+    for offset, (columns, message, valid) in enumerate(ROW_RULES):
+        if not set(columns) <= set(table.field_names) or set(columns) & skip:
+            continue
+        known = " ".join(f"WHEN {c} IS NOT NULL THEN {quote(c)}" for c in columns)
+        value = f"coalesce({', '.join(f'CAST({c} AS VARCHAR)' for c in columns)})"
+        items.append(_item(number + offset, f"CASE {known} ELSE {quote(columns[0])} END", value, message,
+                           f"NOT coalesce({valid}, TRUE)"))  # fmt: skip
+    return items
 
 
-def check_all(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Every table's failures, in table order; the tables are checked in two threads, the largest first, when
-    the package is large. (pandera sets up its backends on the first validate() call: that call is made
-    before the threads start.)"""
-    names = sorted((n for n in tables() if n in frames), key=lambda n: -len(frames[n]))
-    workers = 2 if sum(len(frames[n]) for n in names) >= THREADS_FROM_ROWS else 1
-    pa.DataFrameSchema({}).validate(pd.DataFrame())
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        found = dict(zip(names, pool.map(lambda n: check_table(tables()[n], frames[n]), names), strict=True))
-    return combine([found[n] for n in tables() if n in found])
+def _field_items(field: Field, number: int, single_key: bool) -> list[str]:
+    name, text = field.name, f"CAST({field.name} AS VARCHAR)"
+    items = [_item(number, quote(name), "CAST(NULL AS VARCHAR)", REQUIRED, f"{name} IS NULL")] if field.required else []
+    if single_key:
+        items.append(_item(number + 1, quote(name), text, DUPLICATE, f"{name} IS NOT NULL AND _copies > 1"))
+    for offset, (fails, message) in enumerate(_field_checks(field)):
+        items.append(_item(number + 2 + offset, quote(name), text, message, f"{name} IS NOT NULL AND {fails}"))
+    return items
+
+
+def layer1_queries(table: Table, relation: str | None = None, skip: frozenset[str] = frozenset()) -> list[Query]:
+    """Layer 1 of one table as one query, one pass over `relation` (default: the table's name), which has the
+    table's columns, typed, and `_row` (the row's position): each row's failures as a list, unnested (a
+    failing check is a struct, a passing one NULL, filtered out). `skip`:
+    columns whose type is wrong (reported by the caller), whose value checks are left out."""
+    relation, items = relation or table.name, []
+    single = len(table.primary_key) == 1
+    for number, field in enumerate(table.fields):
+        if field.name not in skip:
+            items += _field_items(field, 100 * number, single and table.primary_key[0] == field.name)
+    end = 100 * len(table.fields)
+    if not single and not set(table.primary_key) & skip:
+        items += _key_items(table, end)
+    items += _row_rule_items(table, end + 1, skip)
+    copies = (
+        f", count(*) OVER (PARTITION BY {', '.join(table.primary_key)}) AS _copies"
+        if not set(table.primary_key) & skip
+        else ""
+    )
+    rows = f"SELECT *{copies} FROM {relation}"
+    found = (
+        f"SELECT _row, unnest(list_filter([{', '.join(items)}], lambda x: x IS NOT NULL)) AS failure FROM ({rows}) AS t"
+    )
+    sql = (
+        f"SELECT failure.check_number AS check_number, {quote(table.name)} AS table_name, _row AS row_index, "
+        f"failure.field AS field, failure.value AS value, failure.message AS message FROM ({found}) AS f"
+    )
+    return [Query(f"{table.name} (layer 1)", sql)]
