@@ -452,6 +452,7 @@ def generate(n_statements: int, seed: int = 0) -> dict[str, pd.DataFrame]:
             "place_id": ref(place_id, rng.integers(0, n_places, n_events), chance(rng, n_events, 0.2)),
             "description": ref(capitalised, rng.integers(0, len(clauses), n_events)),
             "notes": ref(capitalised, rng.integers(0, len(clauses), n_events), ~chance(rng, n_events, 0.2)),
+            "title": text(np.char.add("Event ", np.arange(n_events).astype(str))),  # (optional; short)
         },
     )
     ea_event, ea_actor = distinct_picks(
@@ -885,7 +886,7 @@ def synthetic_statement_events(statements: pd.DataFrame) -> pd.DataFrame:
     the span, as the rule statement_event_evidence wants); event_places stays empty (its rule wants a place mention
     inside an event report, which the synthetic texts do not place)."""
     table = tables()["statement_events"]
-    about = statements[statements["event_id"].notna()].assign(relation="concerns", notes=pd.NA)
+    about = statements[statements["event_id"].notna()].assign(relation="concerns", notes=pd.NA, accused_id=pd.NA)
     frame = about[table.field_names].astype(table.pandas_dtypes())
     frame = frame.sort_values(list(table.primary_key), kind="stable").reset_index(drop=True)
     assert frame.dtypes.to_dict() == table.pandas_dtypes(), "statement_events"

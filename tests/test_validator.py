@@ -187,7 +187,8 @@ def test_a_descriptor_that_breaks_the_data_package_profile_is_reported_by_place(
     result = validate(str(edited_descriptor(package, tmp_path, break_a_reference)), "--format", "csv")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    message = "resource 'statements' (resources/16): schema/foreignKeys/0/reference: 5 is not of type 'object'"
+    index = [r["name"] for r in json.loads((package / "datapackage.json").read_text())["resources"]].index("statements")
+    message = f"resource 'statements' (resources/{index}): schema/foreignKeys/0/reference: 5 is not of type 'object'"
     assert message in result.stdout, result.stdout
 
 

@@ -129,16 +129,18 @@ def _layers(directory: Path, formats: list[str], refused: dict[str, str]) -> pd.
     return combine(parts)
 
 
+def layer1_of(table: str) -> list[tuple[str, str]]:
+    """Layer 1 of a table as (check name, SQL in DuckDB's dialect) on the relation named after it, for Spark."""
+    return [(query.name, query.sql) for query in layer1_queries(tables()[table], relation=table)]
+
+
 def _on_spark(directory: Path, refused: dict[str, str], master: str | None) -> pd.DataFrame:
     """Layer 1 and the declared rules on Spark: the same SQL as on DuckDB (layer 1 generated from schema/, the
     rules from validation/rules/), transpiled by sqlglot."""
     from news_statements.validation import spark_engine
 
-    def layer1(table: str) -> list[tuple[str, str]]:
-        return [(query.name, query.sql) for query in layer1_queries(tables()[table], relation=table)]
-
     session = spark_engine.spark_session(master=master)
-    found, unreadable = spark_engine.run(session, directory, refused, layer1=layer1)
+    found, unreadable = spark_engine.run(session, directory, refused, layer1=layer1_of)
     return spark_engine.as_failures(found, unreadable)
 
 
