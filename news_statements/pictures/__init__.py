@@ -29,6 +29,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 
 from news_statements.copies import LoadError, read
+from news_statements.layout import Layout
 from news_statements.paths import ROOT
 from news_statements.pictures.claims import figures, statements_per_day
 from news_statements.pictures.common import STYLE, Tables
@@ -64,8 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT, help="the corpus folder (default: this repository)")
     parser.add_argument("--out", type=Path, help="where the PNG files go (default: <corpus>/docs/pictures)")
     args = parser.parse_args(argv)
-    args.package = args.package or args.corpus / "datasets"
-    args.out = args.out or args.corpus / "docs" / "pictures"
+    layout = Layout(args.corpus)
+    args.package = args.package or layout.datasets
+    args.out = args.out or layout.docs / "pictures"
     from news_statements.validation.cli import main as validate
 
     if validate([str(args.package), "--format", "csv"]) != 0:
