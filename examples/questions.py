@@ -5,7 +5,7 @@
 It reads the tables beside it (the `datasets/` of the checkout or of the unzipped release archive it sits in)
 with the installed module (`python -m pip install .` in a clone), and the bundled ones elsewhere.
 
-1. Who accused whom of what?       (statements with an accused target, whatever their code)
+1. Who accused whom of what?       (statements with an accused target, whatever their code; of what: statement_events)
 2. How does each outlet label HTS? (mentions of actor `hts`, names and labels, per outlet)
 3. Events by start date, with their end (open-ended when none is recorded) and how many articles report each.
 4. Events by place, with the place's point, its precision and the reference it was read from.
@@ -26,17 +26,29 @@ import syria_offensive
 
 
 def who_accused_whom(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Each statement and each actor it accuses, and what of: the events the statement lays on that accused.
+
+    `of what` is read from statement_events (relation `accuses_of`); a row with an `accused_id` lays the event on
+    that accused only, one without on every accused of the statement (as the database's `accusations` view).
+    """
     names = t["actors"].set_index("actor_id")["name"]
     accused = t["statement_targets"][t["statement_targets"]["role"] == "accused"]
     table = t["statements"].merge(accused[["statement_id", "actor_id"]], on="statement_id")
+    laid = t["statement_events"].query("relation == 'accuses_of'")
+    laid = laid.merge(t["events"][["event_id", "title"]], on="event_id")
+    pairs = table[["statement_id", "actor_id"]].merge(laid[["statement_id", "accused_id", "title"]], on="statement_id")
+    pairs = pairs[pairs["accused_id"].isna() | (pairs["accused_id"] == pairs["actor_id"])]
+    of_what = pairs.drop_duplicates().sort_values("title").groupby(["statement_id", "actor_id"])["title"].agg("; ".join)
+    table = table.join(of_what.rename("of_what"), on=["statement_id", "actor_id"])
     return (
         pd.DataFrame(
             {
                 "speaker": table["speaker_id"].map(names),
                 "accused": table["actor_id"].map(names),
+                "of what": table["of_what"].fillna("(no event named)").str.slice(0, 60),
                 "article": table["article_id"],
                 "date": table["date"].dt.strftime("%Y-%m-%d").fillna("(range)"),
-                "said": table["text"].str.slice(0, 90),
+                "said": table["text"].str.slice(0, 70),
             }
         )
         .sort_values(["speaker", "accused", "article"])

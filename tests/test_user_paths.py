@@ -54,6 +54,10 @@ def test_the_worked_example_answers_its_questions():
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "1. Who accused whom of what" in out and "2. How each outlet labels HTS" in out
+    first = out.split("2. How each outlet labels HTS")[0]
+    laid = csv("statement_events").query("relation == 'accuses_of'").merge(csv("events"), on="event_id")
+    assert len(laid) > 0
+    assert all(title[:60] in first for title in laid["title"]), "an event a statement accuses of is not shown"
     assert "3. Timeline of events" in out
     assert "takfiri terrorists" in out  # Kayhan's label for HTS
     assert "hts-offensive-launch-2024-11-27" in out
