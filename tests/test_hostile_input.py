@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from news_statements.build import assemble
-from news_statements.curation import load_yaml
+from news_statements.curation_yaml import load_yaml
 from news_statements.problems import InputError
 from news_statements.validation import cli
 from tests.conftest import FIXTURE
