@@ -5,11 +5,14 @@ verb and the verb ("“...,” Araghchi said", "In his talks, Iran’s FM Araghc
 apposition that closes right before the verb ("Oleg Ignasyuk, the deputy head of ..., said"), or the words after
 "according to". In that subject a known alias or curated label names the speaker ("the Syrian army"); names
 joined by "and" are a joint statement, the first named reported ("Iranian Foreign Minister X and his Turkish
-counterpart Y said"); a pronoun, "the diplomat", or no subject at all ("..., adding that") takes the previous
-sayer; a name nobody curated becomes the known actor it is a spelling variant of, or a slug as the curators
-write IDs (`firstname-lastname`, a surname completed from the article's full name); "the <Demonym> <body>" is
-`<state>-<body>` ("The Syrian army" -> syria-army); a bare common noun ("The army said") takes the actor most
-curated labels ending in that noun name. The outlet comes first only where nobody else is the subject.
+counterpart Y said"); a pronoun, "the diplomat", "the high-ranking officials" (a plural with the joint speakers
+too), or no subject at all ("..., adding that") takes the previous sayer; a name nobody curated becomes the known
+actor it is a transliteration of, or a slug as the curators write IDs (`firstname-lastname`, a surname completed
+from the article's full name, a person named by one word only with what the article calls them); "the <Demonym>
+<body>" is `<state>-<body>` ("The Syrian army" -> syria-army); an indefinite subject ("a security official", "some
+media reports") is a source the article does not name, `unnamed-<description>`; a bare common noun ("The army
+said") takes the actor most curated labels ending in that noun name. The outlet comes first only where nobody
+else is the subject.
 """
 
 from __future__ import annotations
@@ -32,9 +35,14 @@ _VERBS = (
 )
 # Lower case only ("United States" is no verb), but "According to" may open a sentence.
 REPORTING_VERB = re.compile(rf"\b(?:{_VERBS}|According to)\b")
+# A subject that takes up someone named before: a pronoun, or "the" with a role noun and at most two lower-case
+# modifiers ("the official", "the high-ranking officials", "the two ministers"); a demonym ("the Syrian officials")
+# or a name makes it a new subject. A plural takes the previous sayer's joint speakers too.
 PRONOUN = re.compile(
-    r"^\W*(?:he|she|they|the (?:diplomat|official|minister|spokesman|spokeswoman|spokesperson))?\W*$", flags=re.I
+    r"^\W*(?:(?i:he|she|they)|[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?:diplomats?|officials?|ministers?|spokes(?:man|woman|person)|"
+    r"envoys?|leaders?|(?:two |both )?sides))?\W*$"
 )
+PLURAL = re.compile(r"^\W*(?:they|the\s.*s)\W*$", flags=re.I)
 # Auxiliaries and adverbs between a subject and its reporting verb ("has also said", ", however, has denied").
 AUXILIARY = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|also|later|further|then|reportedly|however|once again))+\s*$"
@@ -42,6 +50,9 @@ AUXILIARY = re.compile(
 APPOSITION = re.compile(r"^(?:[a-z\d]|(?:The|A|An)\b)")
 HEAD_NOUN = re.compile(r"(?:^|\b(?:the|a|an)\s+)((?:[\w-]+\s+){0,3}?)([\w-]+)\s*$", flags=re.I)
 NEW_SOURCE_WORDS = 4  # "a war monitor said": an unnamed source nobody curated, drafted as a new slug
+# An indefinite subject ("a security official", "some media reports") brings in a source the article does not
+# name: never a known actor, whatever its head noun; the curators write such sources `unnamed-<description>`.
+INDEFINITE = re.compile(r"^(?:a|an|some|several)\s+(?=\S)", flags=re.I)
 GENERIC_HEADS = {"sources", "source", "officials", "official", "spokesman", "spokeswoman", "statement", "reports"}
 
 
@@ -82,14 +93,16 @@ class Sayers:
         """The sayers named in the subject `span` (the first reported, joint speakers after), and the joint ones."""
         region = sentence[span[0] : span[1]]
         if PRONOUN.match(region) and previous:
-            plural = region.strip().lower().startswith("they")
+            plural = PLURAL.match(region) is not None
             return [previous[0]], list(previous[1]) if plural else []
-        unknown = self.names.unknown_name(region, inside, span[0])
+        unknown = self.names.unknown_name(region, inside, span[0], sentence[span[1] :])
         if unknown and inside and re.search(r"\band\b", region[inside[-1].end - span[0] :]):
             named, joint = _chain(sentence, inside)  # "X and his Turkish counterpart <new name> said"
             return named[:1], [*joint, unknown]
         if unknown:
             return [unknown], []
+        if unnamed := _unnamed(sentence, span, inside):
+            return [unnamed], []
         if inside:
             return _chain(sentence, inside)
         return self._common_noun(region), []
@@ -112,6 +125,17 @@ class Sayers:
         words = phrase.split()
         new = 0 < len(words) <= NEW_SOURCE_WORDS and phrase[:1].islower() and words[-1] not in GENERIC_HEADS
         return [slug(phrase)] if new else []  # "officials", "sources": often people named before, or many
+
+
+def _unnamed(sentence: str, span: tuple[int, int], inside: list[Hit]) -> str | None:
+    """`unnamed-<description>` for a short indefinite subject ("a Syrian security official"), unless it ends in a
+    known name (names before its head noun only describe the source: "a Norland border official")."""
+    region = sentence[span[0] : span[1]].strip()
+    indefinite = INDEFINITE.match(region)
+    short = len(region.split()) - 1 <= NEW_SOURCE_WORDS  # "a report published by ... on Tuesday" is no name
+    if not indefinite or not short or (inside and not sentence[inside[-1].end : span[1]].strip()):
+        return None
+    return f"unnamed-{slug(region[indefinite.end() :])}"
 
 
 def subject(sentence: str, verb: re.Match[str]) -> tuple[int, int]:
