@@ -3,6 +3,7 @@ fixture, the leave-one-article-out measure (it really excludes the held-out arti
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -19,11 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FICTA = ROOT / "tests" / "fixtures" / "ficta"
 
 
-def _reference(aliases: dict[str, str], labels=(), states=(), city_states=None) -> Reference:
+def _reference(aliases: dict[str, str], labels=(), states=(), city_states=None, roles=None) -> Reference:
     frame = pd.DataFrame({"actor_id": list(aliases.values()), "alias": list(aliases)})
     places = pd.DataFrame({"place_id": pd.Series(dtype=str), "alias": pd.Series(dtype=str)})
     table = pd.DataFrame(list(labels), columns=LABEL_COLUMNS)
-    return Reference(frame, places, set(), table, frozenset(states), city_states or {})
+    return Reference(frame, places, set(), table, frozenset(states), city_states or {}, roles or {})
 
 
 def _article(text: str, outlet: str = "the-outlet") -> pd.Series:
@@ -150,6 +151,19 @@ def test_the_officials_take_up_the_sayers_named_before_but_a_demonym_starts_a_ne
     )
 
 
+def test_an_office_without_a_name_is_its_known_holder_or_the_person_the_next_sentence_names():
+    aliases = {"Piet Oster": "piet-oster", "Norland": "norland"}
+    roles = {"piet-oster": "Chief of the General Staff of the Norland army", "lena-varga": "Norland navy officer"}
+    sentence = "The chief of staff of Norland’s army warned that the truce was fragile."
+    (found,) = candidates(_article(sentence), _reference(aliases, roles=roles))
+    assert found.speakers[:2] == ["piet-oster", "norland"]  # the office's holder, not the state
+    text = "The head of Norland’s navy warned that the truce was fragile. General Lena Varga made the remarks."
+    assert candidates(_article(text), _reference(aliases, roles=roles))[0].speakers[0] == "lena-varga"
+    alone = "The head of Norland’s navy warned that the truce was fragile."
+    (found,) = candidates(_article(alone), _reference(aliases))
+    assert found.speakers[0] == "norland"  # nobody known holds it and nobody is named: the state stays first
+
+
 def test_transliterations_of_one_name_share_a_spelling_key_and_other_names_do_not():
     from news_statements.proposer.names import spelling_key
 
@@ -223,6 +237,8 @@ def test_leave_one_out_excludes_what_the_held_out_article_taught():
     assert set(held.aliases["alias"]) == {"Norland"}  # "Varga" occurs only in the held-out article
     assert held.labels["label"].tolist() == ["the Norland army"]  # the held-out article's labels are gone
     assert set(held_out(reference, texts, "b").aliases["alias"]) == {"Varga", "Norland"}
+    roles = replace(reference, roles={"lena-varga": "Foreign Minister of Norland"})
+    assert (held_out(roles, texts, "a").roles, held_out(roles, texts, "b").roles) == ({}, roles.roles)
 
 
 def test_the_evaluation_drafts_each_article_without_its_own_curation():

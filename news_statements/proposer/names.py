@@ -86,9 +86,10 @@ class Names:
         self.states = sorted(set(reference.states) & set(self.actor_of.values()))
         self.not_names = set(reference.not_entities) | CALENDAR
         self.city_states = reference.city_states
+        self.roles = {person: role.lower() for person, role in reference.roles.items()}
         self.full_names = {}
         for run in NAME_RUN.finditer(text):  # one per capitalised run of one article
-            words = _name_words(run.group())
+            words = name_words(run.group())
             if len(words) >= 2:
                 self.full_names.setdefault(words[-1], " ".join(words))
                 self.full_names.setdefault(re.sub(r"^al-", "", words[-1]), " ".join(words))
@@ -115,7 +116,7 @@ class Names:
         not_entities word. `after`: the sentence after the subject (an age there marks a person)."""
         last_hit = max((h.end - offset for h in inside), default=0)
         for run in reversed(list(NAME_RUN.finditer(region, last_hit))):  # a few capitalised runs in one subject
-            words = _name_words(run.group())
+            words = name_words(run.group())
             single = len(words) == 1 and not region[run.end() :].strip() and words[0] not in self.not_names
             if single and AGE.match(after) and words[0] not in self.full_names:
                 return self.known(words[0]) or one_name(words[0], region[: run.start()])
@@ -151,6 +152,16 @@ class Names:
             return None
         actors = {actor for alias, actor in self.actor_of.items() if spelling_key(alias.split()[-1]) == key}
         return actors.pop() if len(actors) == 1 else None
+
+    def holder(self, title: str, of: str) -> str | None:
+        """The one known person whose description says they hold this title of this body ("chief of staff",
+        "Iran’s Armed Forces": "Chief of Staff of the Armed Forces of ... Iran"): the title's words in order, and
+        every word of the body (its first four letters, so that "Iranian" finds "Iran"), or None."""
+        words = [w for w in re.findall(r"[a-z]+", title.lower()) if w not in {"the", "of", "a", "an"}]
+        order = re.compile(r"\b" + r".{0,20}?\b".join(map(re.escape, words)))
+        body = [w[:4] for w in re.findall(r"[a-z]+", of.lower()) if len(w) > 2 and w not in {"the", "and", "for"}]
+        found = [p for p, role in self.roles.items() if order.search(role) and all(w in role for w in body)]
+        return found[0] if len(found) == 1 else None
 
     def body(self, region: str) -> tuple[str | None, str | None]:
         """'the Syrian army', 'The Turkish government' -> (state, body slug): ('syria', 'army'), or Nones."""
@@ -202,7 +213,7 @@ def either_case(labels: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
-def _name_words(run: str) -> list[str]:
+def name_words(run: str) -> list[str]:
     return [w for w in run.split() if not TITLES.match(w)]
 
 

@@ -21,7 +21,7 @@ import itertools
 import re
 from collections import Counter
 
-from news_statements.proposer.names import Hit, Names, slug
+from news_statements.proposer.names import NAME_RUN, Hit, Names, name_words, slug
 
 _VERBS = (
     r"said|says|say|saying|stated|states|stating|stressed|stresses|stressing|added|adds|adding|warned|warns|"
@@ -43,6 +43,16 @@ PRONOUN = re.compile(
     r"envoys?|leaders?|(?:two |both )?sides))?\W*$"
 )
 PLURAL = re.compile(r"^\W*(?:they|the\s.*s)\W*$", flags=re.I)
+# A subject that is an office of a body ("The chief of staff of Iran’s Armed Forces"): a person, not the body.
+OFFICE = re.compile(
+    r"^(?:the\s+)?(?P<title>(?:[\w-]+\s+){0,3}?(?:chief|head|commander|spokes(?:man|woman|person)|minister|director|"
+    r"secretary|ambassador|envoy|president|chairman|leader)(?:\s+of\s+staff)?)\s+(?:of|for|at|to)\s+(?P<body>.+)$",
+    flags=re.I,
+)
+# The sentence after a lead that gave only the office names the person: "Major General X made the remarks in ...".
+REMARKS = re.compile(
+    rf"^\W*(?P<name>{NAME_RUN.pattern})\s+(?:made|gave|delivered) (?:the|these|those|his|her) (?:remarks|comments)\b"
+)
 # Auxiliaries and adverbs between a subject and its reporting verb ("has also said", ", however, has denied").
 AUXILIARY = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|also|later|further|then|reportedly|however|once again))+\s*$"
@@ -66,9 +76,9 @@ class Sayers:
         self.names = names
         self.outlet = outlet
 
-    def find(self, sentence: str, previous: Sayer | None) -> tuple[list[str], list[str], bool]:
+    def find(self, sentence: str, previous: Sayer | None, following: str = "") -> tuple[list[str], list[str], bool]:
         """(speaker candidates, the first one's joint speakers, whether the subject named the first) for a
-        sentence with a reporting verb or a quotation."""
+        sentence with a reporting verb or a quotation; `following` is the next sentence of the article."""
         hits = self.names.hits(sentence)
         verb = REPORTING_VERB.search(sentence)
         if verb is None:  # a quotation without a verb goes on with the previous sayer
@@ -78,7 +88,7 @@ class Sayers:
         start, end = subject(sentence, verb)
         region = sentence[start:end]
         inside = [h for h in hits if h.start >= start and h.end <= end]
-        named, joint = self._named(sentence, (start, end), inside, previous)
+        named, joint = self._named(sentence, (start, end), inside, previous, following)
         before = sorted((h for h in hits if h.end <= verb.start()), key=lambda h: -h.start)
         after = [h for h in hits if h.start >= verb.end()]
         others = [h.actor for h in before + after]
@@ -88,7 +98,7 @@ class Sayers:
         return speakers, [j for j in _unique(joint) if j not in named], bool(named)
 
     def _named(
-        self, sentence: str, span: tuple[int, int], inside: list[Hit], previous: Sayer | None
+        self, sentence: str, span: tuple[int, int], inside: list[Hit], previous: Sayer | None, following: str
     ) -> tuple[list[str], list[str]]:
         """The sayers named in the subject `span` (the first reported, joint speakers after), and the joint ones."""
         region = sentence[span[0] : span[1]]
@@ -101,11 +111,26 @@ class Sayers:
             return named[:1], [*joint, unknown]
         if unknown:
             return [unknown], []
+        if holder := self._office_holder(region, following):
+            return [holder], []
         if unnamed := _unnamed(sentence, span, inside):
             return [unnamed], []
         if inside:
             return _chain(sentence, inside)
         return self._common_noun(region), []
+
+    def _office_holder(self, region: str, following: str) -> str | None:
+        """The person a subject that is only an office stands for: the known person whose description says they
+        hold it, else the person the next sentence names as having made the remarks (a lead and its second
+        paragraph), else None (the body then stays a candidate)."""
+        office = OFFICE.match(region.strip())
+        if office is None:
+            return None
+        holder = self.names.holder(office.group("title"), office.group("body"))
+        named = REMARKS.match(following)
+        if holder is None and named and len(name_words(named.group("name"))) >= 2:
+            holder = self.names.resolve(" ".join(name_words(named.group("name"))))
+        return holder
 
     def _common_noun(self, region: str) -> list[str]:
         """The actor a subject without a name stands for: the actor most curated labels ending in its head noun
