@@ -113,6 +113,8 @@ def test_an_indefinite_subject_is_a_source_the_article_does_not_name_never_a_kno
     assert found.speakers[0] == "unnamed-media-reports"  # not the known "media" of another article
     (found,) = candidates(_article("The bridge fell, according to a Norland border official."), reference)
     assert found.speakers[0] == "unnamed-norland-border-official"  # not norland-border-official, a body
+    (found,) = candidates(_article("The bridge fell, according to a statement by the media."), reference)
+    assert found.speakers[0] == "eastport-state-media"  # the statement says whose it is: the known "media"
     (found,) = candidates(_article("The bridge fell, the state media said."), reference)
     assert found.speakers[0] == "eastport-state-media"  # a definite subject still names the known actor
 

@@ -154,11 +154,13 @@ class Sayers:
 
 def _unnamed(sentence: str, span: tuple[int, int], inside: list[Hit]) -> str | None:
     """`unnamed-<description>` for a short indefinite subject ("a Syrian security official"), unless it ends in a
-    known name (names before its head noun only describe the source: "a Norland border official")."""
+    known name (names before its head noun only describe the source: "a Norland border official") or goes on to
+    say whose it is ("a statement by the ministry", "a source close to the army": the rules after this one)."""
     region = sentence[span[0] : span[1]].strip()
     indefinite = INDEFINITE.match(region)
     short = len(region.split()) - 1 <= NEW_SOURCE_WORDS  # "a report published by ... on Tuesday" is no name
-    if not indefinite or not short or (inside and not sentence[inside[-1].end : span[1]].strip()):
+    whose = re.search(r"\b(?:by|from|of|for|to|close|with|in|at|on)\b", region)
+    if not indefinite or not short or whose or (inside and not sentence[inside[-1].end : span[1]].strip()):
         return None
     return f"unnamed-{slug(region[indefinite.end() :])}"
 
