@@ -164,6 +164,9 @@ def test_an_office_without_a_name_is_its_known_holder_or_the_person_the_next_sen
     alone = "The head of Norland’s navy warned that the truce was fragile."
     (found,) = candidates(_article(alone), _reference(aliases))
     assert found.speakers[0] == "norland"  # nobody known holds it and nobody is named: the state stays first
+    labels = [("norland-army-chief", "the chief of staff of Norland’s army", "another-article")]
+    (found,) = candidates(_article(sentence), _reference(aliases, labels, roles=roles))
+    assert found.speakers[0] == "norland-army-chief"  # a curated label of the office comes first
 
 
 def test_transliterations_of_one_name_share_a_spelling_key_and_other_names_do_not():

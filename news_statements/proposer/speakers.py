@@ -111,7 +111,8 @@ class Sayers:
             return named[:1], [*joint, unknown]
         if unknown:
             return [unknown], []
-        if holder := self._office_holder(region, following):
+        curated = bool(inside) and sentence[span[0] : inside[0].start].strip().lower() in {"", "the"}
+        if not curated and (holder := self._office_holder(region, following)):
             return [holder], []
         if unnamed := _unnamed(sentence, span, inside):
             return [unnamed], []
@@ -122,7 +123,8 @@ class Sayers:
     def _office_holder(self, region: str, following: str) -> str | None:
         """The person a subject that is only an office stands for: the known person whose description says they
         hold it, else the person the next sentence names as having made the remarks (a lead and its second
-        paragraph), else None (the body then stays a candidate)."""
+        paragraph), else None (the body then stays a candidate). Not asked when a known alias or label opens the
+        subject: the curated name of the office comes first."""
         office = OFFICE.match(region.strip())
         if office is None:
             return None
