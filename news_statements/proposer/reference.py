@@ -4,7 +4,7 @@
 article's curation taught is removed. An alias, a place alias or a not_entities word is kept only when it occurs
 in the text of another curated article (a curator adds one while curating an article where it occurs, so one
 that occurs only in the held-out text could only have been learned from it); labels are kept only from the
-other articles' files.
+other articles' files; a person's description (the office held) only when a kept alias or label names them.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ class Reference:
     labels: pd.DataFrame  # actor_id, label, article_id
     states: frozenset[str] = frozenset()  # actors of type state (for "<state>-<body>" IDs)
     city_states: dict[str, str] = field(default_factory=dict)  # a city's alias -> its country's state actor
+    roles: dict[str, str] = field(default_factory=dict)  # a person actor -> its description (the office held)
 
 
 LABEL_COLUMNS = ["actor_id", "label", "article_id"]
@@ -59,7 +60,15 @@ def read_reference(curation: Path = CURATION) -> Reference:
         read_labels(curation / "articles"),
         frozenset(actors.loc[actors["type"] == "state", "id"]),
         city_states(actors, place_rows, places),
+        roles(actors),
     )
+
+
+def roles(actors: pd.DataFrame) -> dict[str, str]:
+    """A person actor -> its description, which names the office the person holds ("Chief of Staff of the Armed
+    Forces of ..."): the holder of a title that an article gives without a name."""
+    people = actors[(actors["type"] == "person") & actors["description"].notna()]
+    return dict(zip(people["id"], people["description"].astype(str), strict=True))
 
 
 def city_states(actors: pd.DataFrame, places: pd.DataFrame, aliases: pd.DataFrame) -> dict[str, str]:
@@ -82,13 +91,16 @@ def held_out(reference: Reference, texts: dict[str, str], article_id: str) -> Re
     others = [text for other, text in texts.items() if other != article_id]
     known = reference.aliases["alias"].map(lambda alias: occurs_in(alias, others)).astype(bool)
     places = reference.place_aliases["alias"].map(lambda alias: occurs_in(alias, others)).astype(bool)
+    labels = reference.labels[reference.labels["article_id"] != article_id].reset_index(drop=True)
+    still_known = set(reference.aliases.loc[known, "actor_id"]) | set(labels["actor_id"])  # the others name them
     return replace(
         reference,
         aliases=reference.aliases[known].reset_index(drop=True),
         place_aliases=reference.place_aliases[places].reset_index(drop=True),
         not_entities={word for word in reference.not_entities if occurs_in(word, others)},
         city_states={city: state for city, state in reference.city_states.items() if occurs_in(city, others)},
-        labels=reference.labels[reference.labels["article_id"] != article_id].reset_index(drop=True),
+        labels=labels,
+        roles={person: role for person, role in reference.roles.items() if person in still_known},
     )
 
 

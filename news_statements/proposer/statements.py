@@ -64,13 +64,15 @@ def candidates(article: pd.Series, reference: Reference) -> list[Candidate]:
     sayers = Sayers(names, outlet)
     out: list[Candidate] = []
     previous_text, previous_sayer = "", None
-    for start, end in statement_spans(text):  # one per sentence of one article
+    spans = statement_spans(text)
+    for number, (start, end) in enumerate(spans):  # one per sentence of one article
         sentence = text[start:end]
+        following = text[slice(*spans[number + 1])] if number + 1 < len(spans) else ""
         quoted, verb = QUOTED.search(sentence), REPORTING_VERB.search(sentence)
         speech = verb or (quoted and _continued_speech(sentence))
         if speech:
             found = Candidate(start, end, sentence)
-            found.speakers, found.joint, named = sayers.find(sentence, previous_sayer)
+            found.speakers, found.joint, named = sayers.find(sentence, previous_sayer, following)
             found.content = _offset(start, content_span(sentence, verb))
             found.mode = _mode(sentence, found.content and text[slice(*found.content)])
         elif names.hits(sentence):
