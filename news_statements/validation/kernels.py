@@ -37,8 +37,12 @@ class CodePoints:
         data = np.frombuffer(texts.buffers()[2] or b"", np.uint8)
         nbytes = np.diff(offsets)
         padded = np.concatenate([data, np.zeros(16, np.uint8)])  # (a word read past the end reads zeros)
-        self.buffer, self.offsets, self.valid = pa.py_buffer(padded), offsets[:-1], texts.is_valid()
-        self.words = [np.frombuffer(padded, "<u4", (len(padded) - k) // 4, k) for k in range(4)]
+        self.padded, self.buffer, self.offsets, self.valid = (
+            padded,
+            pa.py_buffer(padded),
+            offsets[:-1],
+            texts.is_valid(),
+        )
         nbytes[texts.is_null().to_numpy(zero_copy_only=False)] = 0
         low, high = int(offsets[0]), int(offsets[-1])
         lead = np.concatenate([np.zeros(0, np.int64)] + [
@@ -100,20 +104,19 @@ INLINE = 12  # bytes a binary view holds in itself (longer values point into a b
 
 def _views(code_points: CodePoints, start: np.ndarray, size: np.ndarray) -> pa.Array:
     """The bytes data[start:start + size] of the texts' bytes, each as an Arrow binary view: a long one points
-    into the texts' buffer (no copy), a short one holds its bytes. The 4-byte words of a view are read from the
-    buffer as little-endian words at each of the 4 byte alignments (no loop over rows or bytes)."""
-    views = np.zeros((len(start), 4), np.uint32)  # (size, then 12 bytes: inline, or prefix, buffer 0, offset)
+    into the texts' buffer (no copy), a short one holds its bytes. Each view is the 16 bytes at its start, read at
+    once (rows of a strided view of the buffer), then its size, and the bytes past its end zeroed (short) or its
+    buffer (0) and offset (long)."""
+    padded = code_points.padded
+    sixteen = np.ndarray((len(padded) - 15,), dtype="V16", buffer=padded, strides=(1,))  # (at every byte)
+    views = sixteen[start].view("<u4").reshape(-1, 4)  # (rows, 4 words): the value's first 16 bytes
+    short = size <= INLINE
+    kept = np.clip(size[:, None] - 4 * np.arange(3), 0, 4)  # bytes of each inline word within the value
+    masks = ((np.uint64(1) << (8 * kept).astype(np.uint64)) - np.uint64(1)).astype(np.uint32)
+    first, long = views[:, 0].copy(), ~short
+    views[:, 1:] = np.where(short[:, None], views[:, :3] & masks, 0)
+    views[long, 1], views[long, 3] = first[long], start[long]  # (a long one: its first 4 bytes, buffer 0, offset)
     views[:, 0] = size
-    short, residue, index = size <= INLINE, start % 4, start // 4
-    for alignment, words in enumerate(code_points.words):
-        rows = np.flatnonzero(residue == alignment)
-        views[rows, 1] = words[index[rows]]
-        inline = rows[short[rows]]
-        views[inline, 2], views[inline, 3] = words[index[inline] + 1], words[index[inline] + 2]
-    kept = np.clip(size[short, None] - 4 * np.arange(3), 0, 4)  # bytes of each inline word within the value
-    views[short, 1:] &= ((np.uint64(1) << (8 * kept).astype(np.uint64)) - np.uint64(1)).astype(np.uint32)
-    long = ~short
-    views[long, 2], views[long, 3] = 0, start[long]
     return pa.Array.from_buffers(pa.binary_view(), len(start), [None, pa.py_buffer(views), code_points.buffer])
 
 
@@ -164,12 +167,9 @@ def span_bytes_by_chunks(con: duckdb.DuckDBPyConnection, spans: list[str], artic
         SELECT article_id, min(_row) AS first_row, min(chunk) AS chunk FROM (
           SELECT article_id, _row, sum(coalesce(strlen(text), 0)) OVER (ORDER BY _row) // {CHUNK_BYTES} AS chunk
           FROM {articles}) GROUP BY article_id""")  # fmt: skip
-    ranges = {}  # (span relation, chunk) -> the range of its rows
-    for number, name in enumerate(spans):
+    for number in range(len(spans)):
         con.execute(f"CREATE OR REPLACE TEMP TABLE _span_failures_{number} ({FAILURE_COLUMNS})")
-        for chunk, low, high in con.sql(f"""SELECT c.chunk, min(s._row), max(s._row) FROM {name} AS s
-                JOIN _chunks AS c USING (article_id) GROUP BY c.chunk""").fetchall():  # fmt: skip
-            ranges[name, chunk] = f"s._row BETWEEN {int(low)} AND {int(high)}"
+    sources = _span_sources(con, spans)
     bounds = "SELECT chunk, min(first_row), max(first_row) FROM _chunks GROUP BY chunk ORDER BY chunk"
     for chunk, low, high in con.sql(bounds).fetchall():  # (the rows' range lets the scan skip the other texts)
         first = f"JOIN _chunks AS c ON a._row = c.first_row WHERE c.chunk = {int(chunk)}"
@@ -178,18 +178,47 @@ def span_bytes_by_chunks(con: duckdb.DuckDBPyConnection, spans: list[str], artic
         code_points = CodePoints(text.column("text").cast(pa.string()))
         ids = text.column("article_id").combine_chunks()
         for number, name in enumerate(spans):
-            if (name, chunk) not in ranges:
+            if (name, chunk) not in sources:
                 continue
-            span = _arrow(con, f"""SELECT s._row, s.article_id, s.char_start, s.char_end, s.text FROM {name} AS s
-                JOIN _chunks AS c USING (article_id) WHERE c.chunk = {int(chunk)} AND {ranges[name, chunk]}
-                AND s.char_start IS NOT NULL AND s.char_end IS NOT NULL""")  # fmt: skip
+            span = _arrow(con, sources[name, chunk])
             found = span_failures(span.combine_chunks(), ids, code_points).cast(FAILURES)
             if found.num_rows:
                 con.register("_chunk_failures", found)
                 con.execute(f"INSERT INTO _span_failures_{number} SELECT * FROM _chunk_failures")
                 con.unregister("_chunk_failures")
-    con.execute("DROP TABLE _chunks")
+    con.execute("DROP TABLE _chunks; " + "".join(f"DROP TABLE IF EXISTS _spans_{n}; " for n in range(len(spans))))
     return {name: f"_span_failures_{number}" for number, name in enumerate(spans)}
+
+
+SPAN_COLUMNS = "s._row, s.article_id, s.char_start, s.char_end, s.text"
+SCATTERED = 2  # a table whose chunks' row ranges cover more than twice its rows is copied, not read by range
+
+
+def _span_sources(con: duckdb.DuckDBPyConnection, spans: list[str]) -> dict[tuple[str, int], str]:
+    """(span relation, chunk) -> the query of the spans of the chunk's articles with both offsets: the relation
+    read within the range of their rows when it is in the order of its articles; else (its rows scattered among
+    the chunks) a temporary copy of its spans with their chunk (DuckDB's memory, spilled), read by chunk."""
+    sources = {}
+    for number, name in enumerate(spans):
+        spans_of = f"{name} AS s JOIN _chunks AS c USING (article_id)"
+        given = "s.char_start IS NOT NULL AND s.char_end IS NOT NULL"
+        found = con.sql(
+            f"SELECT c.chunk, min(s._row), max(s._row), count(*) FROM {spans_of} GROUP BY c.chunk"
+        ).fetchall()
+        if sum(high - low + 1 for _, low, high, _ in found) > SCATTERED * sum(n for *_, n in found):
+            con.execute(
+                f"CREATE TEMP TABLE _spans_{number} AS SELECT {SPAN_COLUMNS}, c.chunk FROM {spans_of} WHERE {given}"
+            )
+            sources |= {
+                (name, c): f"SELECT * EXCLUDE (chunk) FROM _spans_{number} WHERE chunk = {c}" for c, *_ in found
+            }
+        else:
+            sources |= {
+                (name, c): f"SELECT {SPAN_COLUMNS} FROM {spans_of} WHERE c.chunk = {c} AND s._row BETWEEN {low} AND"
+                f" {high} AND {given}"
+                for c, low, high, _ in found
+            }
+    return sources
 
 
 FAILURES = pa.schema([("_row", pa.int64()), ("_article_length", pa.int64()), ("_text_differs", pa.bool_())])
