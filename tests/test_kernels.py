@@ -76,3 +76,17 @@ def test_span_bytes_with_one_article_and_a_span_of_an_unknown_one():
     found = kernels.span_bytes(span.astype({"char_start": "Int64", "char_end": "Int64"}), articles, points)
     assert found["_article_length"].to_pylist() == [None, 2]
     assert (found["_byte_start"].to_pylist(), found["_byte_end"].to_pylist()) == ([None, 2], [None, 6])
+
+
+def test_binary_views_of_the_bytes_at_any_offset():
+    """The kernel's views of the article bytes (short ones inline, long ones pointing into the buffer, at every
+    alignment, up to the very end of the buffer) are valid Arrow and hold the bytes Python slices."""
+    texts = ["é𝔘x—" * 7, None, "plain text of some length", "", "ab"]
+    points = kernels.CodePoints(pa.chunked_array([pa.array(texts)]))
+    data = "".join(t or "" for t in texts).encode()
+    starts, sizes = zip(
+        *[(s, n) for s in range(len(data) + 1) for n in (0, 1, 4, 12, 13, 40) if s + n <= len(data)], strict=True
+    )
+    views = kernels._views(points, np.array(starts), np.array(sizes))
+    views.validate(full=True)
+    assert views.to_pylist() == [data[s : s + n] for s, n in zip(starts, sizes, strict=True)]

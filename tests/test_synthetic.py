@@ -234,8 +234,11 @@ def test_the_span_check_agrees_with_plain_slicing_on_random_texts(use_kernels):
     assert set(zip(found["row"], found["message"], strict=True)) == expected
 
 
-def test_the_span_kernel_in_chunks_of_a_few_articles_agrees_with_plain_slicing(monkeypatch):
+@pytest.mark.parametrize("scattered", [0, 10**9], ids=["spans copied", "spans read by row range"])
+def test_the_span_kernel_in_chunks_of_a_few_articles_agrees_with_plain_slicing(monkeypatch, scattered):
     """The kernel holds one chunk of article text at a time: with chunks of 100 bytes of text (dozens of chunks),
-    it flags exactly the rows plain Python flags."""
+    it flags exactly the rows plain Python flags, whether it reads a chunk's spans from a copy or by row range
+    (here the spans' articles are in random order: each chunk's range covers most rows)."""
     monkeypatch.setattr(kernels, "CHUNK_BYTES", 100)
+    monkeypatch.setattr(kernels, "SCATTERED", scattered)
     test_the_span_check_agrees_with_plain_slicing_on_random_texts(use_kernels=True)

@@ -138,7 +138,7 @@ def rules(directory: Path = RULES) -> tuple[Rule, ...]:
 
 def connect(frames: dict[str, pd.DataFrame], use_kernels: bool = True) -> tuple[duckdb.DuckDBPyConnection, set[str]]:
     """A connection (engine.py) with each frame registered under its name; and the span tables that carry the
-    kernel's byte offsets."""
+    span kernel's failing spans (kernels.py)."""
     con = engine.connect()
     for name, frame in frames.items():
         engine.add_frame(con, name, frame)

@@ -101,20 +101,18 @@ def _field_checks(field: Field) -> list[tuple[str, str]]:
     return found
 
 
-def _item(number: int, field: str, value: str, message: str, fails: str) -> str:
-    """One check as a list item: a failure (a struct) where the row fails it, else NULL."""
+def _item(number: int, field: str, value: str, message: str, fails: str) -> tuple[str, str]:
+    """One check: (a list item, a failure struct where the row fails it, else NULL; the condition it fails on)."""
     found = f"{{'check_number': {number}, 'field': {field}, 'value': {value}, 'message': {quote(message)}}}"
-    return f"CASE WHEN {fails} THEN {found} END"
+    return f"CASE WHEN {fails} THEN {found} END", fails
 
 
-def _key_items(table: Table, number: int) -> list[str]:
-    """Duplicate primary keys: every row whose key occurs more than once (`_copies`), one line per key column."""
-    known = " AND ".join(f"{k} IS NOT NULL" for k in table.primary_key)
-    return [_item(number, quote(k), f"CAST({k} AS VARCHAR)", DUPLICATE, f"{known} AND _copies > 1")
-            for k in table.primary_key]  # fmt: skip
+def _key_items(table: Table, number: int) -> list[tuple[str, str]]:
+    """Duplicate primary keys: every row whose key occurs more than once (`_dup`), one line per key column."""
+    return [_item(number, quote(k), f"CAST({k} AS VARCHAR)", DUPLICATE, "_dup") for k in table.primary_key]
 
 
-def _row_rule_items(table: Table, number: int, skip: frozenset[str]) -> list[str]:
+def _row_rule_items(table: Table, number: int, skip: frozenset[str]) -> list[tuple[str, str]]:
     """One line per failing row and row rule, on the first of the rule's own columns that has a value."""
     items = []
     for offset, (columns, message, valid) in enumerate(ROW_RULES):
@@ -127,38 +125,49 @@ def _row_rule_items(table: Table, number: int, skip: frozenset[str]) -> list[str
     return items
 
 
-def _field_items(field: Field, number: int, single_key: bool) -> list[str]:
+def _field_items(field: Field, number: int, single_key: bool) -> list[tuple[str, str]]:
     name, text = field.name, f"CAST({field.name} AS VARCHAR)"
     items = [_item(number, quote(name), "CAST(NULL AS VARCHAR)", REQUIRED, f"{name} IS NULL")] if field.required else []
     if single_key:
-        items.append(_item(number + 1, quote(name), text, DUPLICATE, f"{name} IS NOT NULL AND _copies > 1"))
+        items.append(_item(number + 1, quote(name), text, DUPLICATE, "_dup"))
     for offset, (fails, message) in enumerate(_field_checks(field)):
         items.append(_item(number + 2 + offset, quote(name), text, message, f"{name} IS NOT NULL AND {fails}"))
     return items
 
 
+def _with_duplicates(table: Table, relation: str) -> str:
+    """The rows of `relation` with `_dup`: TRUE where the row's primary key is known and occurs more than once
+    (else NULL). The keys are counted by one aggregation over the key columns alone, joined back to the rows
+    (a window over the table, as before, carried every column of every row through a sort)."""
+    key = ", ".join(table.primary_key)
+    known = " AND ".join(f"{k} IS NOT NULL" for k in table.primary_key)
+    on = " AND ".join(f"r.{k} = d.{k}" for k in table.primary_key)
+    repeated = f"SELECT {key}, TRUE AS _dup FROM {relation} WHERE {known} GROUP BY {key} HAVING count(*) > 1"
+    return f"SELECT r.*, d._dup FROM {relation} AS r LEFT JOIN ({repeated}) AS d ON {on}"
+
+
 def layer1_queries(table: Table, relation: str | None = None, skip: frozenset[str] = frozenset()) -> list[Query]:
-    """Layer 1 of one table as one query, one pass over `relation` (default: the table's name), which has the
-    table's columns, typed, and `_row` (the row's position): each row's failures as a list, unnested (a
-    failing check is a struct, a passing one NULL, filtered out). `skip`:
-    columns whose type is wrong (reported by the caller), whose value checks are left out."""
+    """Layer 1 of one table as one query over `relation` (default: the table's name), which has the table's
+    columns, typed, and `_row` (the row's position). One scan: the rows that fail any check are kept (a cheap
+    filter, the disjunction of the checks), and only their failures are built, as a list unnested (a failing
+    check is a struct, a passing one NULL, filtered out). `skip`: columns whose type is wrong (reported by the
+    caller), whose value checks are left out."""
     relation, items = relation or table.name, []
     single = len(table.primary_key) == 1
+    keyed = not set(table.primary_key) & skip
     for number, field in enumerate(table.fields):
         if field.name not in skip:
-            items += _field_items(field, 100 * number, single and table.primary_key[0] == field.name)
+            items += _field_items(field, 100 * number, single and keyed and table.primary_key[0] == field.name)
     end = 100 * len(table.fields)
-    if not single and not set(table.primary_key) & skip:
+    if not single and keyed:
         items += _key_items(table, end)
     items += _row_rule_items(table, end + 1, skip)
-    copies = (
-        f", count(*) OVER (PARTITION BY {', '.join(table.primary_key)}) AS _copies"
-        if not set(table.primary_key) & skip
-        else ""
-    )
-    rows = f"SELECT *{copies} FROM {relation}"
+    rows = _with_duplicates(table, relation) if keyed else f"SELECT * FROM {relation}"
+    listed = ", ".join(item for item, _ in items)
+    fails = " OR ".join(f"({condition})" for condition in dict.fromkeys(c for _, c in items)) or "FALSE"
     found = (
-        f"SELECT _row, unnest(list_filter([{', '.join(items)}], lambda x: x IS NOT NULL)) AS failure FROM ({rows}) AS t"
+        f"SELECT _row, unnest(list_filter([{listed}], lambda x: x IS NOT NULL)) AS failure "
+        f"FROM ({rows}) AS t WHERE {fails}"
     )
     sql = (
         f"SELECT failure.check_number AS check_number, {quote(table.name)} AS table_name, _row AS row_index, "
