@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from news_statements.failures import as_frame
 from news_statements.standard import label
 from news_statements.validation import rules
 from tests.test_build import build
@@ -302,7 +303,7 @@ def test_a_parquet_copy_is_checked_where_it_lies_not_read_into_frames(package, m
 
     monkeypatch.setattr(files, "read_table", lambda *args: pytest.fail(f"read into a frame: {args[2]}"))
     found = cli.validate(package, ["parquet"])
-    assert found.empty, found
+    assert found == [], found
 
 
 def test_parquet_text_that_is_not_utf8_is_reported_by_the_validator_row_by_row(package, tmp_path):
@@ -322,7 +323,7 @@ def test_parquet_text_that_is_not_utf8_is_reported_by_the_validator_row_by_row(p
     pq.write_table(
         table.set_column(table.schema.get_field_index("alias"), "alias", bad), copy / "actor_aliases.parquet"
     )
-    found = cli.validate(copy, ["parquet"])
+    found = as_frame(cli.validate(copy, ["parquet"]))
     read = found[found["layer"] == "read"]
     assert read[["table", "row", "column", "value", "message"]].values.tolist() == [
         ["actor_aliases", 1, "alias", "Syr\ufffdia", "value is not valid UTF-8 text"]

@@ -15,11 +15,17 @@ positions of all multibyte characters of all texts.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import duckdb
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from news_statements.dtypes import arrow_bools, arrow_int64
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCAN = 1 << 24  # bytes scanned at a time for multibyte characters (no temporary as large as the texts)
 
@@ -32,7 +38,7 @@ class CodePoints:
         offsets = np.frombuffer(texts.buffers()[1], np.int64)[texts.offset : texts.offset + len(texts) + 1]
         data = np.frombuffer(texts.buffers()[2] or b"", np.uint8)
         nbytes = np.diff(offsets)
-        nbytes[texts.is_null().to_numpy(zero_copy_only=False)] = 0
+        nbytes[arrow_bools(texts.is_null())] = 0
         low, high = int(offsets[0]), int(offsets[-1])
         lead = np.concatenate([np.zeros(0, np.int64)] + [
             np.flatnonzero(data[i : min(i + SCAN, high)] >= 0xC0) + i for i in range(low, high, SCAN)
@@ -55,24 +61,42 @@ class CodePoints:
         return cp + self.cum[before] - self.base[text]
 
 
-def span_bytes(span: pd.DataFrame, articles: pd.DataFrame, code_points: CodePoints) -> dict[str, pa.Array]:
+def _column(table: pa.Table | pd.DataFrame, name: str) -> pa.ChunkedArray:
+    """A column of an Arrow table, or of a frame (the tests'), as Arrow."""
+    column = table.column(name) if isinstance(table, pa.Table) else pa.chunked_array([pa.array(table[name])])
+    return column if isinstance(column, pa.ChunkedArray) else pa.chunked_array([column])
+
+
+def _values(column: pa.ChunkedArray, kind: pa.DataType, missing: int) -> tuple[np.ndarray, np.ndarray]:
+    """An integer column's values (`missing` where null) and where it is given, read from its buffers (to_numpy and
+    fill_null go through pandas, which the validator does not import)."""
+    array = column.cast(kind).combine_chunks()
+    given = arrow_bools(array.is_valid())
+    width = np.int64 if kind == pa.int64() else np.int32
+    values = np.frombuffer(array.buffers()[1], width)[array.offset : array.offset + len(array)] if len(array) else []
+    return np.where(given, values, missing).astype(np.int64), given
+
+
+def _offsets(span: pa.Table | pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """An offset column as int64 (-1 where missing), and where it is given."""
+    return _values(_column(span, name), pa.int64(), -1)
+
+
+def span_bytes(span: pa.Table | pd.DataFrame, articles: pa.Table | pd.DataFrame, code_points: CodePoints) -> dict:
     """Columns added to a span table: `_article_length` (code points; null when the article is unknown) and
     `_byte_start`/`_byte_end`, the bytes of articles.text[char_start:char_end] in Python's terms (null when
     the offsets are out of range, which the rule reports from _article_length)."""
-    article = pc.index_in(pa.array(span["article_id"]), value_set=pa.array(articles["article_id"]))
-    known = article.is_valid().to_numpy(zero_copy_only=False)
-    row = article.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+    ids = _column(articles, "article_id").combine_chunks()
+    row, known = _values(pc.index_in(_column(span, "article_id"), value_set=ids), pa.int32(), 0)
     length = code_points.length[row]
-    start = span["char_start"].to_numpy(dtype=np.int64, na_value=-1)
-    end = span["char_end"].to_numpy(dtype=np.int64, na_value=-1)
-    usable = known & span["char_start"].notna().to_numpy() & span["char_end"].notna().to_numpy()
-    usable &= (start >= 0) & (end <= length)
+    (start, has_start), (end, has_end) = _offsets(span, "char_start"), _offsets(span, "char_end")
+    usable = known & has_start & has_end & (start >= 0) & (end <= length)
     end = np.maximum(np.where(end < 0, np.maximum(end + length, 0), end), np.minimum(start, length))
     start = np.minimum(start, length)
     return {  # (to_bytes gives some number for a row that is not usable; the mask makes it null)
-        "_article_length": pa.array(length, mask=~known),
-        "_byte_start": pa.array(code_points.to_bytes(row, start), mask=~usable),
-        "_byte_end": pa.array(code_points.to_bytes(row, end), mask=~usable),
+        "_article_length": arrow_int64(length, known),
+        "_byte_start": arrow_int64(code_points.to_bytes(row, start), usable),
+        "_byte_end": arrow_int64(code_points.to_bytes(row, end), usable),
     }
 
 
@@ -106,10 +130,10 @@ def span_bytes_by_chunks(con: duckdb.DuckDBPyConnection, spans: list[str], artic
     for (chunk,) in con.sql("SELECT DISTINCT chunk FROM _chunks ORDER BY chunk").fetchall():
         first = f"JOIN _chunks AS c ON a._row = c.first_row WHERE c.chunk = {int(chunk)}"
         text = _arrow(con, f"SELECT a.article_id, a.text FROM {articles} AS a {first}")
-        code_points, known = CodePoints(text.column("text").cast(pa.string())), text.to_pandas()
+        code_points = CodePoints(text.column("text").cast(pa.string()))
         for number in range(len(spans)):
             span = _arrow(con, f"SELECT * FROM _spans_{number} WHERE chunk = {int(chunk)}")
-            columns = span_bytes(span.to_pandas(types_mapper=pd.ArrowDtype), known, code_points)
+            columns = span_bytes(span, text, code_points)
             con.register("_chunk_bytes", pa.table({"_row": span.column("_row"), **columns}).cast(BYTES))
             con.execute(f"INSERT INTO _bytes_{number} SELECT * FROM _chunk_bytes")
             con.unregister("_chunk_bytes")
