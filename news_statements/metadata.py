@@ -201,7 +201,7 @@ class Table:
 
 def _load_yaml(path) -> Any:
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # (libyaml: 10x faster)
 
 
 def _resolve_field(entry: str | dict[str, Any], catalogue: dict[str, Any], table: str) -> Field:

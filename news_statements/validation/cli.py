@@ -32,7 +32,6 @@ from news_statements.validation.descriptor import (
     shape_problems,
     standard_problems,
 )
-from news_statements.validation.frictionless_check import frictionless_problems
 from news_statements.validation.tables import layer1_queries
 
 SHOWN = 200  # characters of a value, key or message printed
@@ -135,6 +134,9 @@ def _package_level(
 ) -> list[Failure]:
     """The descriptor's problems, Frictionless on the resources the screen let through, and the refused files of a
     format the layers do not read (those of the formats read are the reader's to report)."""
+    from news_statements.validation.frictionless_check import frictionless_problems  # (imported in this thread,
+    # while the main thread's DuckDB queries run: a third of a second on a small package)
+
     checkable = [] if descriptor is None else _checkable(descriptor, refused) + extras
     as_files = [] if "csv" in formats else list(tables())  # (--format parquet: the CSV files' bytes and hashes)
     frictionless = frictionless_problems(descriptor, directory, checkable, as_files) if descriptor else []
