@@ -35,6 +35,7 @@ from news_statements.validation.tables import quote
 
 SQL_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "date": "DATE"}
 BLOCK = 1 << 24  # bytes of CSV parsed at a time
+IN_PLACE = BLOCK  # a CSV file up to this size is one Arrow table, scanned in place; a larger one is streamed
 KERNEL_BYTES = 1 << 22  # an articles file below this size: the plain span rule costs less than the kernel's set-up
 TOO_LARGE = f"value is out of range: a whole number from -{EXACT_INTEGERS} to {EXACT_INTEGERS} is expected"
 
@@ -129,14 +130,11 @@ def _csv(con: duckdb.DuckDBPyConnection, path: Path, relation: str, table: Table
             strings_can_be_null=True, quoted_strings_can_be_null=True,
         ),
     )  # fmt: skip
-    columns = ", ".join(f"{name} VARCHAR" for name in present)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _text_{relation} ({columns}{', ' if present else ''}_row BIGINT)")
-    rows = 0
-    for batch in stream:
-        con.register("_block", batch.append_column("_row", arrow_int64(np.arange(rows, rows + batch.num_rows))))
-        con.execute(f"INSERT INTO _text_{relation} SELECT * FROM _block")
-        con.unregister("_block")
-        rows += batch.num_rows
+    if path.stat().st_size <= IN_PLACE:  # (its Arrow table scanned in place, not copied)
+        text = pa.Table.from_batches(list(stream), schema=stream.schema)
+        con.register(f"_text_{relation}", text.append_column("_row", arrow_int64(np.arange(text.num_rows))))
+    else:
+        _stream_into(con, stream, f"_text_{relation}", present)
     typed = [
         f"{_typed(f.name, f.type)} AS {f.name}"
         if f.name in present
@@ -149,6 +147,18 @@ def _csv(con: duckdb.DuckDBPyConnection, path: Path, relation: str, table: Table
         found += [Failure(table.name, row, field, value, message) for *_, row, field, value, message in
                   con.execute(sql).fetchall()]  # fmt: skip
     return found
+
+
+def _stream_into(con: duckdb.DuckDBPyConnection, stream: pacsv.CSVStreamingReader, name: str, present: list) -> None:
+    """The blocks of a CSV reader inserted into a DuckDB table (held within DuckDB's memory limit, spilled beyond)."""
+    columns = ", ".join(f"{column} VARCHAR" for column in present)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({columns}{', ' if present else ''}_row BIGINT)")
+    rows = 0
+    for batch in stream:
+        con.register("_block", batch.append_column("_row", arrow_int64(np.arange(rows, rows + batch.num_rows))))
+        con.execute(f"INSERT INTO {name} SELECT * FROM _block")
+        con.unregister("_block")
+        rows += batch.num_rows
 
 
 def _by_reader(con: duckdb.DuckDBPyConnection, directory: Path, fmt: str, name: str, refused: dict, relation: str):
