@@ -356,3 +356,27 @@ def test_csv_streamed_block_by_block_keeps_each_rows_line_and_key(tmp_path, monk
     assert [(f.table, f.row, f.column, f.value, f.key, f.message) for f in read] == [
         ("statements", len(rows) - 2, "char_start", "x", key, "value is not a whole number")
     ]
+
+
+def test_csv_text_is_typed_as_the_pandas_reader_types_it():
+    """The SQL that types a CSV file's text (files._typed) takes what the reader (readers.py) takes and nulls what
+    it refuses, so that the messages of a copy are the same however it is read."""
+    import duckdb
+    import pandas as pd
+
+    from news_statements.readers import _integers
+    from news_statements.validation.files import _typed
+
+    texts = ["12", "12.0", "1e3", " 12", "+12", "0x10", "1_000", "inf", "nan", "9007199254740993", "1.5", "١٢", "1e400"]
+    dates = ["2024-11-29", "2024-1-5", "2024-11-29T00:00", "20241129", "2024-02-30", " 2024-11-29", "2024-11-29 "]
+    column = pd.Series(texts, dtype="string")
+    integers = [None if pd.isna(v) else int(v) for v in _integers(column)[0]]
+    numbers = [None if pd.isna(v) else float(v) for v in pd.to_numeric(column, errors="coerce").astype("Float64")]
+    days = [
+        None if pd.isna(v) else v.date() for v in pd.to_datetime(pd.Series(dates), format="%Y-%m-%d", errors="coerce")
+    ]
+    con = duckdb.connect()
+    sql = f"SELECT {_typed('x', 'integer')}, {_typed('x', 'number')}, {_typed('x', 'date')} FROM (SELECT ? AS x)"
+    typed = [con.execute(sql, [text]).fetchall()[0] for text in texts + dates]
+    assert [(i, n) for i, n, _ in typed[: len(texts)]] == list(zip(integers, numbers, strict=True))
+    assert [d for _, _, d in typed[len(texts) :]] == days

@@ -75,7 +75,8 @@ def _parquet(con: duckdb.DuckDBPyConnection, path: Path, relation: str, table: T
 
 
 def _number(name: str) -> str:
-    return f"TRY_CAST({name} AS DOUBLE)"
+    """(DuckDB reads 1_000 as a number; the reader does not)"""
+    return f"TRY_CAST(CASE WHEN NOT contains({name}, '_') THEN {name} END AS DOUBLE)"
 
 
 def _whole(name: str) -> str:
@@ -90,7 +91,8 @@ def _typed(name: str, kind: str) -> str:
     if kind == "number":
         return f"CASE WHEN NOT isnan({_number(name)}) THEN {_number(name)} END"
     if kind == "date":
-        return f"CAST(try_strptime({name}, '%Y-%m-%d') AS DATE)"
+        bare = f"{name} = trim({name}, ' ' || chr(9) || chr(10) || chr(13))"  # (strptime skips blanks; the reader not)
+        return f"CASE WHEN {bare} THEN CAST(try_strptime({name}, '%Y-%m-%d') AS DATE) END"
     return name
 
 
