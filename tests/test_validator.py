@@ -330,34 +330,6 @@ def test_parquet_text_that_is_not_utf8_is_reported_by_the_validator_row_by_row(p
     ]
 
 
-def test_csv_streamed_block_by_block_keeps_each_rows_line_and_key(tmp_path, monkeypatch):
-    """A CSV file larger than files.IN_PLACE is streamed into DuckDB a block at a time (here 32 KB blocks: the real
-    package's statements.csv takes three): a value that does not convert in the last row is reported at its line,
-    with its key, and no file goes to the pandas reader."""
-    import csv
-
-    from news_statements.validation import cli, files
-
-    copy = tmp_path / "copy"
-    shutil.copytree(ROOT / "datasets", copy)
-    path = copy / "statements.csv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    at = rows[0].index("char_start")
-    rows[-1][at] = "x"
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(rows)
-    assert path.stat().st_size > 2 * (1 << 15)
-    monkeypatch.setattr(files, "IN_PLACE", 0)
-    monkeypatch.setattr(files, "BLOCK", 1 << 15)
-    monkeypatch.setattr(files, "read_table", lambda *args: pytest.fail(f"read into a frame: {args[2]}"))
-    read = [f for f in cli.validate(copy, ["csv"]) if f.layer == "read"]
-    key = rows[-1][rows[0].index("statement_id")]
-    assert [(f.table, f.row, f.column, f.value, f.key, f.message) for f in read] == [
-        ("statements", len(rows) - 2, "char_start", "x", key, "value is not a whole number")
-    ]
-
-
 def test_csv_text_is_typed_as_the_pandas_reader_types_it():
     """The SQL that types a CSV file's text (files._typed) takes what the reader (readers.py) takes and nulls what
     it refuses, so that the messages of a copy are the same however it is read."""
