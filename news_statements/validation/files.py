@@ -175,7 +175,9 @@ def _empty(con: duckdb.DuckDBPyConnection, relation: str, table: Table) -> None:
     con.execute(f"CREATE OR REPLACE VIEW _base_{relation} AS SELECT {typed}, CAST(NULL AS BIGINT) AS _row WHERE FALSE")
 
 
-def register(con: duckdb.DuckDBPyConnection, directory: Path, refused: dict, fmt: str, prefix: str = "") -> dict:
+def register(
+    con: duckdb.DuckDBPyConnection, directory: Path, refused: dict, fmt: str = "parquet", prefix: str = ""
+) -> dict:
     """Each table's file of format `fmt` as the base relation `prefix + name`; table -> its read failures, for
     the tables that are not views over a Parquet file (a view's failures come when layer 1 reads it)."""
     read = {}
