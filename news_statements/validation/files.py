@@ -18,6 +18,7 @@ a Parquet copy that passes every rule passes them too; Frictionless reads the CS
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from pathlib import Path
 
@@ -239,12 +240,27 @@ def check(directory: Path, formats: list[str], refused: dict[str, str]) -> list[
         con.close()
 
 
-def _equal(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    """The CSV and Parquet relations of a table hold the same rows in the same order, cell by cell (one streaming
-    pass, no join table: POSITIONAL JOIN; rows out of order or of unequal number compare unequal)."""
-    cells = " OR ".join(f"c.{f} IS DISTINCT FROM p.{f}" for f in ["_row", *tables()[name].field_names])
-    sql = f"SELECT count(*) FILTER (WHERE {cells}) FROM _base_csv_{name} AS c POSITIONAL JOIN _base_{name} AS p"
-    return con.execute(sql).fetchall()[0][0] == 0
+def _equal(con: duckdb.DuckDBPyConnection, names: list[str]) -> set[str]:
+    """The tables whose CSV and Parquet relations hold the same rows in the same order, cell by cell: one streaming
+    pass each, no join table (POSITIONAL JOIN; rows out of order or of unequal number compare unequal), all in one
+    query (each table alone if that one cannot run: a relation the reader made with other types is unequal)."""
+
+    def differ(name: str) -> str:
+        cells = " OR ".join(f"c.{f} IS DISTINCT FROM p.{f}" for f in ["_row", *tables()[name].field_names])
+        return f"(SELECT count(*) FILTER (WHERE {cells}) FROM _base_csv_{name} AS c POSITIONAL JOIN _base_{name} AS p)"
+
+    def run(part: list[str]) -> set[str]:
+        counts = con.execute(f"SELECT {', '.join(map(differ, part))}").fetchall()[0]
+        return {name for name, count in zip(part, counts, strict=True) if count == 0}
+
+    try:
+        return run(names) if names else set()
+    except duckdb.Error:
+        found = set()
+        for name in names:
+            with contextlib.suppress(duckdb.Error):
+                found |= run([name])
+        return found
 
 
 def _twins(con: duckdb.DuckDBPyConnection, directory: Path, refused: dict, unreadable: set[str]) -> list:
@@ -256,7 +272,7 @@ def _twins(con: duckdb.DuckDBPyConnection, directory: Path, refused: dict, unrea
     engine.finish(con, {f"csv_{name}" for name in tables()}, use_kernels=False)
     read_failures = [f for found in read.values() for f in found]
     skipped = {f"csv_{n}" for n in layers.unreadable_tables(read_failures)} | {f"parquet_{n}" for n in unreadable}
-    equal = {n for n in tables() if f"csv_{n}" not in skipped and f"parquet_{n}" not in skipped and _equal(con, n)}
+    equal = _equal(con, [n for n in tables() if f"csv_{n}" not in skipped and f"parquet_{n}" not in skipped])
     for name in tables():
         con.execute(f"CREATE OR REPLACE VIEW parquet_{name} AS SELECT * FROM {name}")
     names = {f"{fmt}_{name}" for fmt in ("csv", "parquet") for name in tables() if name not in equal}
