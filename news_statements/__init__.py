@@ -13,6 +13,14 @@ import warnings
 # every run, that it does not support pandas 3. Nothing here uses pyspark.pandas (spark_engine speaks SQL).
 warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
 
-from news_statements.copies import LoadError, read  # noqa: E402
-
 __all__ = ["LoadError", "read"]
+
+
+def __getattr__(name: str) -> object:
+    """`read` and `LoadError`, imported when first asked for: the validator and the other commands import this
+    package without what reading a copy into frames needs (pandas)."""
+    if name in __all__:
+        from news_statements import copies
+
+        return getattr(copies, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

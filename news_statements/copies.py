@@ -15,10 +15,12 @@ import json
 import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from news_statements.dtypes import typed
+
+if TYPE_CHECKING:  # (imported when a table is read: the validator, which uses extract(), does not import pandas)
+    import pandas as pd
 
 MAX_ARCHIVE_BYTES = 2_000_000_000
 
@@ -90,6 +92,8 @@ def package_folder(path: Path) -> Path:
 
 def read_table(directory: Path, resource: dict) -> pd.DataFrame:
     """One table from its Parquet twin when present (faster), else its CSV, cast to the schema's dtypes."""
+    import pandas as pd
+
     csv = inside(directory, resource["path"])
     parquet = csv.with_suffix(".parquet")
     if parquet.is_file():

@@ -21,10 +21,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from news_statements import corpus, standard
-from news_statements.metadata import package_metadata, tables
+from news_statements.metadata import PARQUET_SUFFIX, package_metadata, tables
 from news_statements.problems import InputError, Problem
-
-PARQUET_SUFFIX = "-parquet"
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:

@@ -31,12 +31,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from news_statements.dtypes import ARROW_ACCEPTED, ARROW_TO_PANDAS, PANDAS_TYPES
+from news_statements.dtypes import ARROW_ACCEPTED, EXACT_INTEGERS, PANDAS_TYPES, TYPE_WORDS, arrow_to_pandas
 from news_statements.failures import combine, failures
 from news_statements.metadata import Field, Table, tables
 
-TYPE_WORDS = {"integer": "a whole number", "number": "a number", "date": "a date YYYY-MM-DD"}
-EXACT_INTEGERS = 2**53
 DATE_RANGE = (-719_162, 2_932_896)  # 0001-01-01 and 9999-12-31 as days since 1970-01-01
 
 
@@ -181,7 +179,7 @@ def read_parquet(path: Path, table: Table) -> tuple[pd.DataFrame, pd.DataFrame]:
                 typed = pa.nulls(len(column), pa.string())
         columns[name] = typed
     # (ignore_metadata: the rows are numbered from 0 whatever index a writer's pandas metadata describes)
-    return pa.table(columns).to_pandas(types_mapper=ARROW_TO_PANDAS.get, ignore_metadata=True), combine(problems)
+    return pa.table(columns).to_pandas(types_mapper=arrow_to_pandas, ignore_metadata=True), combine(problems)
 
 
 def read_table(

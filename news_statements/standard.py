@@ -46,7 +46,7 @@ FIELD_KEYS = ("name", "type", "format", "constraints")  # (what a field must kee
 def metadata() -> dict[str, str]:
     """identifier, title, version, description of the standard (schema/standard.yaml)."""
     with open(SCHEMA / "standard.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # (libyaml: 10x faster)
 
 
 def profile_name() -> str:

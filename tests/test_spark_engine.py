@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from news_statements.failures import as_frame
 from news_statements.package import write_files
 from news_statements.validation import cli, rules, spark_engine
 from tests.test_validation_rules import (
@@ -109,7 +110,11 @@ def both_engines(spark, mini_frames, tmp_path_factory) -> dict[str, tuple[pd.Dat
     for name, damage in COPIES.items():
         copy = damaged_copy(mini_frames, tmp_path_factory.mktemp(name), damage)
         on_spark, unreadable = spark_engine.run(spark, copy, layer1=cli.layer1_of)
-        found[name] = cli.validate(copy, ["parquet"]), pd.DataFrame(on_spark, columns=spark_engine.FIELDS), unreadable
+        found[name] = (
+            as_frame(cli.validate(copy, ["parquet"])),
+            pd.DataFrame(on_spark, columns=spark_engine.FIELDS),
+            unreadable,
+        )
     return found
 
 

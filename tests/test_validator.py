@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from news_statements.failures import as_frame
 from news_statements.standard import label
 from news_statements.validation import rules
 from tests.test_build import build
@@ -302,7 +303,7 @@ def test_a_parquet_copy_is_checked_where_it_lies_not_read_into_frames(package, m
 
     monkeypatch.setattr(files, "read_table", lambda *args: pytest.fail(f"read into a frame: {args[2]}"))
     found = cli.validate(package, ["parquet"])
-    assert found.empty, found
+    assert found == [], found
 
 
 def test_parquet_text_that_is_not_utf8_is_reported_by_the_validator_row_by_row(package, tmp_path):
@@ -322,8 +323,32 @@ def test_parquet_text_that_is_not_utf8_is_reported_by_the_validator_row_by_row(p
     pq.write_table(
         table.set_column(table.schema.get_field_index("alias"), "alias", bad), copy / "actor_aliases.parquet"
     )
-    found = cli.validate(copy, ["parquet"])
+    found = as_frame(cli.validate(copy, ["parquet"]))
     read = found[found["layer"] == "read"]
     assert read[["table", "row", "column", "value", "message"]].values.tolist() == [
         ["actor_aliases", 1, "alias", "Syr\ufffdia", "value is not valid UTF-8 text"]
     ]
+
+
+def test_csv_text_is_typed_as_the_pandas_reader_types_it():
+    """The SQL that types a CSV file's text (files._typed) takes what the reader (readers.py) takes and nulls what
+    it refuses, so that the messages of a copy are the same however it is read."""
+    import duckdb
+    import pandas as pd
+
+    from news_statements.readers import _integers
+    from news_statements.validation.files import _typed
+
+    texts = ["12", "12.0", "1e3", " 12", "+12", "0x10", "1_000", "inf", "nan", "9007199254740993", "1.5", "١٢", "1e400"]
+    dates = ["2024-11-29", "2024-1-5", "2024-11-29T00:00", "20241129", "2024-02-30", " 2024-11-29", "2024-11-29 "]
+    column = pd.Series(texts, dtype="string")
+    integers = [None if pd.isna(v) else int(v) for v in _integers(column)[0]]
+    numbers = [None if pd.isna(v) else float(v) for v in pd.to_numeric(column, errors="coerce").astype("Float64")]
+    days = [
+        None if pd.isna(v) else v.date() for v in pd.to_datetime(pd.Series(dates), format="%Y-%m-%d", errors="coerce")
+    ]
+    con = duckdb.connect()
+    sql = f"SELECT {_typed('x', 'integer')}, {_typed('x', 'number')}, {_typed('x', 'date')} FROM (SELECT ? AS x)"
+    typed = [con.execute(sql, [text]).fetchall()[0] for text in texts + dates]
+    assert [(i, n) for i, n, _ in typed[: len(texts)]] == list(zip(integers, numbers, strict=True))
+    assert [d for _, _, d in typed[len(texts) :]] == days

@@ -2,10 +2,11 @@
 
     python -m news_statements.validation PATH [--json] [--format csv|parquet|both] [--engine duckdb|spark]
 
-Layer 1 (per table, SQL generated from schema/) and layer 2 (cross-table) run on DuckDB, over the Parquet files
-where they lie and over the CSV files read back by the reader, typed by the project's schema (not by the copy's
-own descriptor, which an edit could have weakened);
-layer 3 is Frictionless on the copy's datapackage.json. Exit code 0 only when everything is valid.
+Layer 1 (per table, SQL generated from schema/) and layer 2 (cross-table) run on DuckDB, over the files where
+they lie (files.py), typed by the project's schema (not by the copy's own descriptor, which an edit could have
+weakened); with both formats the CSV copy is held to its Parquet twin, cell by cell (the twins rule); layer 3 is
+Frictionless on the copy's datapackage.json. Exit code 0 only when everything is valid. Failures are records
+(failures.Failure): the validator imports neither pandas nor pandera.
 """
 
 from __future__ import annotations
@@ -15,15 +16,13 @@ import json
 import sys
 import tempfile
 import zipfile
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pandas as pd
-
 from news_statements.copies import LoadError, extract
-from news_statements.failures import COLUMNS, combine
+from news_statements.failures import Failure
 from news_statements.metadata import tables
-from news_statements.readers import read_package
 from news_statements.validation import files, screen
 from news_statements.validation.descriptor import (
     declaration_problem,
@@ -33,8 +32,6 @@ from news_statements.validation.descriptor import (
     shape_problems,
     standard_problems,
 )
-from news_statements.validation.frictionless_check import frictionless_problems
-from news_statements.validation.layers import check_frames, unreadable_tables, with_keys
 from news_statements.validation.tables import layer1_queries
 
 SHOWN = 200  # characters of a value, key or message printed
@@ -44,8 +41,8 @@ KIND = ["layer", "format", "table", "column"]
 
 def validate(
     directory: Path, formats: list[str], engine: str = "duckdb", spark_master: str | None = None
-) -> pd.DataFrame:
-    """Every failure of every layer, as one frame (table, row, column, value, message, layer, format, key).
+) -> list[Failure]:
+    """Every failure of every layer, as records (table, row, column, value, message, layer, format, key).
 
     The descriptor comes first: a package that does not declare the standard is one line, and one that breaks
     its model (a table or a field missing, a field of another type) is those lines only; its data are not checked.
@@ -61,9 +58,11 @@ def validate(
     with ThreadPoolExecutor(max_workers=1) as pool:
         package_level = pool.submit(_package_level, directory, formats, refused, descriptor, declared, extras)
         found = (
-            _layers(directory, formats, refused) if engine == "duckdb" else _on_spark(directory, refused, spark_master)
+            files.check(directory, formats, refused)
+            if engine == "duckdb"
+            else _on_spark(directory, refused, spark_master)
         )
-        return combine([found, package_level.result()])
+        return found + package_level.result()
 
 
 def _descriptor(directory: Path, formats: list[str]) -> tuple[dict | None, list[str], list[str] | None]:
@@ -110,31 +109,12 @@ def _extra_fields(descriptor: dict | None) -> dict[str, list]:
     return found
 
 
-def _layers(directory: Path, formats: list[str], refused: dict[str, str]) -> pd.DataFrame:
-    """Layers 1 and 2 on each format (Parquet where its files lie, files.py; CSV read by the reader), and the
-    twins rule when both are read."""
-    parts, csv = [], None
-    if "csv" in formats:
-        csv, read_failures = read_package(directory, "csv", refused)
-        parts.append(check_frames(csv, read_failures).assign(format="csv"))
-        csv_bad = unreadable_tables(read_failures)
-    if "parquet" in formats:
-        found = files.check_parquet(directory, refused)
-        parts.append(found.assign(format="parquet"))
-        parquet_bad = unreadable_tables(found)  # (only the reader reports a "(file)")
-    if csv is not None and "parquet" in formats:  # the twins rule: both formats hold the same rows
-        unreadable = {f"csv:{n}" for n in csv_bad} | {f"parquet:{n}" for n in parquet_bad}
-        twins = files.twins(csv, directory, refused, unreadable)
-        parts.append(with_keys(twins, csv).assign(layer="twins", format="csv"))
-    return combine(parts)
-
-
 def layer1_of(table: str) -> list[tuple[str, str]]:
     """Layer 1 of a table as (check name, SQL in DuckDB's dialect) on the relation named after it, for Spark."""
     return [(query.name, query.sql) for query in layer1_queries(tables()[table], relation=table)]
 
 
-def _on_spark(directory: Path, refused: dict[str, str], master: str | None) -> pd.DataFrame:
+def _on_spark(directory: Path, refused: dict[str, str], master: str | None) -> list[Failure]:
     """Layer 1 and the declared rules on Spark: the same SQL as on DuckDB (layer 1 generated from schema/, the
     rules from validation/rules/), transpiled by sqlglot."""
     from news_statements.validation import spark_engine
@@ -151,25 +131,26 @@ def _package_level(
     descriptor: dict | None,
     declared: list[str],
     extras: list[str],
-) -> pd.DataFrame:
+) -> list[Failure]:
     """The descriptor's problems, Frictionless on the resources the screen let through, and the refused files of a
     format the layers do not read (those of the formats read are the reader's to report)."""
+    from news_statements.validation.frictionless_check import frictionless_problems  # (imported in this thread,
+    # while the main thread's DuckDB queries run: a third of a second on a small package)
+
     checkable = [] if descriptor is None else _checkable(descriptor, refused) + extras
     as_files = [] if "csv" in formats else list(tables())  # (--format parquet: the CSV files' bytes and hashes)
     frictionless = frictionless_problems(descriptor, directory, checkable, as_files) if descriptor else []
     unread = [(file, reason) for file, reason in refused.items() if file.rpartition(".")[2] not in formats]
-    files = pd.DataFrame(
-        [(f.rpartition(".")[0], "(file)", f, reason, "read", f.rpartition(".")[2]) for f, reason in unread],
-        columns=["table", "column", "value", "message", "layer", "format"],
-    ).assign(row=None)
-    return combine([files, _messages(declared, frictionless)])
+    files = [
+        Failure(f.rpartition(".")[0], None, "(file)", f, reason, "read", f.rpartition(".")[2]) for f, reason in unread
+    ]
+    return files + _messages(declared, frictionless)
 
 
-def _messages(declared: list[str], frictionless: list[str]) -> pd.DataFrame:
-    layers = ["package"] * len(declared) + ["frictionless"] * len(frictionless)
-    return pd.DataFrame({"message": declared + frictionless, "layer": layers}).assign(
-        table=None, row=None, column=None, value=None, format=None
-    )
+def _messages(declared: list[str], frictionless: list[str]) -> list[Failure]:
+    return [Failure(None, None, None, None, m, "package") for m in declared] + [
+        Failure(None, None, None, None, m, "frictionless") for m in frictionless
+    ]
 
 
 def _checkable(descriptor: dict, refused: dict[str, str]) -> list[str]:
@@ -188,66 +169,64 @@ def _checkable(descriptor: dict, refused: dict[str, str]) -> list[str]:
     ]
 
 
-def one_line_per_row(found: pd.DataFrame) -> pd.DataFrame:
+def one_line_per_row(found: list[Failure]) -> list[Failure]:
     """The failures with one line per bad row and rule: the fields (and values) one rule found wrong in one
     row are listed together, where the first of them was."""
-    if found.empty:
-        return found
-    found = found.reindex(columns=[*COLUMNS, "layer", "format", "key"])
-    found = found.astype(object).where(found.notna(), None).assign(_order=range(len(found)))
-    rows = found[found["row"].notna()]
-    merged = rows.groupby(["layer", "format", "table", "row", "key", "message"], sort=False, dropna=False).agg(
-        column=("column", lambda c: ", ".join(dict.fromkeys(map(str, c)))),
-        value=("value", lambda v: "; ".join(str(x) for x in v if x is not None) or None),
-        _order=("_order", "min"),
-    )
-    both = pd.concat([found[found["row"].isna()], merged.reset_index()], ignore_index=True)
-    return both.sort_values("_order", kind="stable")[[c for c in found.columns if c != "_order"]]
+    merged: dict[tuple, list[Failure]] = {}
+    for number, f in enumerate(found):
+        key = (f.layer, f.format, f.table, f.row, f.key, f.message) if f.row is not None else number
+        merged.setdefault(key, []).append(f)
+    return [
+        group[0]
+        if len(group) == 1 and group[0].row is None
+        else group[0]._replace(
+            column=", ".join(dict.fromkeys(str(f.column) for f in group)),
+            value="; ".join(str(f.value) for f in group if f.value is not None) or None,
+        )
+        for group in merged.values()
+    ]
 
 
-def cut(text: pd.Series, limit: int = SHOWN) -> pd.Series:
-    """Values longer than `limit` characters cut there, with their full length: a hostile file's 200 MB value
+def cut(text: object, limit: int = SHOWN) -> str | None:
+    """A value longer than `limit` characters cut there, with its full length: a hostile file's 200 MB value
     is not printed back."""
-    text = text.astype(object).where(text.notna(), None).map(lambda v: v if v is None else str(v))
-    length = text.str.len()
-    long = (length > limit).fillna(False).astype(bool)
-    if long.any():
-        sizes = length[long].astype(int).map("{:,}".format)
-        text[long] = text[long].str.slice(0, limit) + "… (" + sizes + " characters)"
-    return text
+    if text is None:
+        return None
+    text = str(text)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
 
 
-def bounded(found: pd.DataFrame, most: int) -> pd.DataFrame:
+def bounded(found: list[Failure], most: int) -> list[Failure]:
     """The first `most` failures of each kind (layer, format, table, field; 0: all), then one line saying how
     many more of that kind there are; values, keys and messages cut (see `cut`)."""
-    found = found.assign(**{c: cut(found[c]) for c in ("value", "key") if c in found})
-    found = found.assign(message=cut(found["message"], 4 * SHOWN))
-    if most <= 0 or found.empty:
+    found = [f._replace(value=cut(f.value), key=cut(f.key), message=cut(f.message, 4 * SHOWN)) for f in found]
+    if most <= 0:
         return found
-    found = found.reset_index(drop=True).assign(_at=range(len(found)))
-    group = found.groupby(KIND, dropna=False, sort=False)
-    rank, size = group.cumcount(), group["message"].transform("size")
-    last = found[(rank == most - 1) & (size > most)]
-    more = last.assign(
-        row=None, key=None, value=None, _at=last["_at"] + 0.5,
-        message="… and " + (size[last.index] - most).map("{:,}".format).astype(object) + " more problem(s) of this kind"
-        " (--max-per-kind 0 shows them all)",
-    )  # fmt: skip
-    return pd.concat([found[rank < most], more]).sort_values("_at").drop(columns="_at").reset_index(drop=True)
+    kinds = Counter((f.layer, f.format, f.table, f.column) for f in found)
+    seen: Counter = Counter()
+    shown = []
+    for f in found:
+        kind = (f.layer, f.format, f.table, f.column)
+        seen[kind] += 1
+        if seen[kind] <= most:
+            shown.append(f)
+        if seen[kind] == most and kinds[kind] > most:
+            more = f"… and {kinds[kind] - most:,} more problem(s) of this kind (--max-per-kind 0 shows them all)"
+            shown.append(f._replace(row=None, key=None, value=None, message=more))
+    return shown
 
 
-def report_lines(found: pd.DataFrame) -> list[str]:
+def report_lines(found: list[Failure]) -> list[str]:
     lines = []
-    for row in found.itertuples():  # failures only
-        where = f"{row.table}.{row.format}" if row.table and row.format else (row.table or "datapackage.json")
-        if row.row is not None and not pd.isna(row.row):
-            where += f" row {int(row.row) + 2}"  # +1 for the header, +1 for 1-based lines
-            key = getattr(row, "key", None)
-            if key is not None and not pd.isna(key):
-                where += f" ({', '.join(tables()[row.table].primary_key)} {key})"
-        column = f" {row.column}:" if row.column else ""
-        value = f" (got {row.value!r})" if row.value is not None and not pd.isna(row.value) else ""
-        lines.append(f"[{row.layer}] {where}:{column} {row.message}{value}")
+    for f in found:  # failures only
+        where = f"{f.table}.{f.format}" if f.table and f.format else (f.table or "datapackage.json")
+        if f.row is not None:
+            where += f" row {int(f.row) + 2}"  # +1 for the header, +1 for 1-based lines
+            if f.key is not None:
+                where += f" ({', '.join(tables()[f.table].primary_key)} {f.key})"
+        column = f" {f.column}:" if f.column else ""
+        value = f" (got {f.value!r})" if f.value is not None else ""
+        lines.append(f"[{f.layer}] {where}:{column} {f.message}{value}")
     return lines
 
 
@@ -302,11 +281,11 @@ def main(argv: list[str] | None = None) -> int:
         except (ValueError, OSError) as err:
             print(f"{args.path}: {err}", file=sys.stderr)
             return 2
-    valid = found.empty
-    found = one_line_per_row(found).reset_index(drop=True)
+    valid = not found
+    found = one_line_per_row(found)
     total, shown = len(found), bounded(found, args.max_per_kind)
     if args.json:
-        records = shown.astype(object).where(shown.notna(), None).to_dict("records")
+        records = [f._asdict() for f in shown]
         report = {"path": str(args.path), "valid": valid, "problems": total, "errors": records}
         print(json.dumps(report, indent=2, default=str))
     else:

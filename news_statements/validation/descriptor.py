@@ -25,8 +25,7 @@ from typing import Any
 import jsonschema
 
 from news_statements import standard
-from news_statements.metadata import tables
-from news_statements.package import PARQUET_SUFFIX
+from news_statements.metadata import PARQUET_SUFFIX, tables
 from news_statements.validation import screen
 
 V2_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"

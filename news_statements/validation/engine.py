@@ -5,8 +5,9 @@ connection with a memory limit and a temporary directory to spill to, so that a 
 memory; each table as a relation of its name with `_row`, the row's position — a view over its Parquet file
 where it lies (`read_parquet(..., file_row_number = true)`, the validator) or a frame registered through Arrow
 (the build, tests, and a hostile file the validator reads through the pandas reader) — and the CAMEO
-crosswalk as `cameo_codes`. A span table gets the span kernel's byte offsets (kernels.py), joined on `_row`.
-Queries run one at a time, each failure list fetched as a small frame.
+crosswalk as `cameo_codes`. A span table gets the span kernel's failing spans (kernels.py), joined on `_row`.
+Queries run one at a time, each failure list fetched as Python tuples (failures.Failure records: the validator
+imports no pandas; the build's frames are registered through Arrow).
 """
 
 from __future__ import annotations
@@ -16,16 +17,20 @@ import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from news_statements.failures import COLUMNS, combine, failures
-from news_statements.metadata import Table, codelist, tables
+from news_statements.dtypes import arrow_int64
+from news_statements.failures import Failure
+from news_statements.metadata import Table, tables
+from news_statements.paths import CODELISTS
 from news_statements.validation import kernels
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MEMORY_LIMIT = "1GB"  # DuckDB's own buffers (it spills to the temporary directory beyond)
 THREADS = 2
@@ -39,8 +44,10 @@ def connect(memory_limit: str = MEMORY_LIMIT, spill: Path | None = None) -> duck
     con.execute("SET preserve_insertion_order = false")  # (each query orders its result)
     spill = spill or Path(tempfile.gettempdir()) / f"news-statements-spill-{uuid.uuid4().hex}"  # (DuckDB makes it
     con.execute(f"SET temp_directory = '{_literal(spill)}'")  # when it spills, and removes it when it closes)
-    cameo = codelist("cameo")[["code", "plover"]].replace("", pd.NA)
-    con.register("cameo_codes", pa.Table.from_pandas(cameo, preserve_index=False))
+    con.execute(  # (read by DuckDB: pa.array() would import pandas)
+        "CREATE TEMP TABLE cameo_codes AS SELECT code, nullif(plover, '') AS plover FROM "
+        f"read_csv('{_literal(CODELISTS / 'cameo.csv')}', header = true, all_varchar = true)"
+    )
     return con
 
 
@@ -53,6 +60,8 @@ def frame_relation(frame: pd.DataFrame) -> pa.Table:
     arrow = pa.Table.from_pandas(frame, preserve_index=False)
     dates = pa.schema([pa.field(f.name, pa.date32()) if pa.types.is_timestamp(f.type) else f for f in arrow.schema])
     arrow = arrow.cast(dates, safe=False)  # (dates are days: a rule's text shows 2024-11-29, not 2024-11-29 00:00:00)
+    import numpy as np
+
     return arrow.append_column("_row", pa.array(np.arange(len(frame), dtype=np.int64)))
 
 
@@ -87,7 +96,7 @@ def span_tables() -> list[str]:
 
 def finish(con: duckdb.DuckDBPyConnection, names: set[str], use_kernels: bool = True) -> set[str]:
     """Each base relation made the relation of its table's name; a span table with integer offsets gets the span
-    kernel's byte offsets. The span tables that have them (their span rule runs its kernel variant)."""
+    kernel's failing spans. The span tables that have them (their span rule runs its kernel variant)."""
     with_bytes = {}
     if use_kernels and "articles" in names:
         spans = [name for name in span_tables() if name in names and _integer_offsets(con, name)]
@@ -129,58 +138,52 @@ def _wrapped(number: int, job: Job) -> str:
     )
 
 
-def run_all(
-    con: duckdb.DuckDBPyConnection, jobs: list[Job], together: bool = False, strict: bool = False
-) -> pd.DataFrame:
+def run_all(con: duckdb.DuckDBPyConnection, jobs: list[Job], together: bool = False, strict: bool = False) -> list:
     """The failures of every job, in job order (then by check, row, field and message). One at a time, so that
     DuckDB holds one query's working set at a time; `together` (a small package): as one query, and one at a
     time only when that fails, so that the query that cannot run is named; `strict`: its error is raised."""
     if together and jobs:
         try:
             return _as_failures(
-                con.sql("\nUNION ALL\n".join(_wrapped(n, j) for n, j in enumerate(jobs)) + "\n" + ORDER).df()
+                con.execute("\nUNION ALL\n".join(_wrapped(n, j) for n, j in enumerate(jobs)) + "\n" + ORDER)
             )
         except duckdb.Error:
             pass
-    return combine([_run_one(con, job, strict) for job in jobs])
+    return [failure for job in jobs for failure in _run_one(con, job, strict)]
 
 
-def _run_one(con: duckdb.DuckDBPyConnection, job: Job, strict: bool = False) -> pd.DataFrame:
+def _run_one(con: duckdb.DuckDBPyConnection, job: Job, strict: bool = False) -> list[Failure]:
     """One job's failures, or one line saying that it could not run (a column of the wrong type, in a frame
     changed by hand)."""
     try:
-        return _as_failures(con.sql(f"{_wrapped(0, job)}\n{ORDER}").df())
+        return _as_failures(con.execute(f"{_wrapped(0, job)}\n{ORDER}"))
     except duckdb.Error as err:
         if strict:
             raise
         first = str(err).splitlines()[0][:200]
-        return failures(job.table, [None], "(rule)", [None], f"rule {job.name} could not run: {first}")
+        return [Failure(job.table, None, "(rule)", None, f"rule {job.name} could not run: {first}")]
 
 
-def _as_failures(found: pd.DataFrame) -> pd.DataFrame:
-    """Rows returned by the queries as failure rows (see news_statements.failures)."""
-    if found.empty:
-        return combine([])
-    out = found.rename(columns={"table_name": "table", "row_index": "row", "field": "column"})
-    out["row"] = out["row"].astype(object).where(out["row"].notna(), None)
-    out["value"] = out["value"].astype(object).where(out["value"].notna(), None)
-    return out[COLUMNS].reset_index(drop=True)
+def _as_failures(result: duckdb.DuckDBPyConnection) -> list[Failure]:
+    """The rows a query returned (query_number, check_number, table_name, row_index, field, value, message)."""
+    return [Failure(table, row, field, value, message) for _, _, table, row, field, value, message in result.fetchall()]
 
 
-def keys(con: duckdb.DuckDBPyConnection, found: pd.DataFrame) -> pd.DataFrame:
+def keys(con: duckdb.DuckDBPyConnection, found: list[Failure], prefix: str = "") -> list[Failure]:
     """The failures with the primary key value of each failing row ("a/b" for a composite key), looked up in
-    the relations (only the failing rows are fetched)."""
-    found = found.assign(key=None)
-    for name, at in found.groupby("table", sort=False).groups.items():
-        rows = pd.to_numeric(found.loc[at, "row"], errors="coerce").dropna().astype("int64").unique()
-        if name not in tables() or not len(rows):
-            continue
+    the relations `prefix + table` (only the failing rows are fetched)."""
+    rows: dict[str, set[int]] = {}
+    for failure in found:
+        if failure.table in tables() and isinstance(failure.row, int):
+            rows.setdefault(failure.table, set()).add(failure.row)
+    known = {}
+    for name, at in rows.items():
         parts = ", ".join(f"coalesce(CAST({k} AS VARCHAR), '(null)')" for k in tables()[name].primary_key)
-        con.register("_failing", pa.table({"_row": pa.array(rows, pa.int64())}))
-        known = dict(
-            con.sql(f"SELECT _row, concat_ws('/', {parts}) FROM {name} SEMI JOIN _failing USING (_row)").fetchall()
-        )
+        con.register("_failing", pa.table({"_row": arrow_int64(sorted(at))}))
+        try:
+            sql = f"SELECT _row, concat_ws('/', {parts}) FROM {prefix}{name} SEMI JOIN _failing USING (_row)"
+            known |= {(name, row): key for row, key in con.execute(sql).fetchall()}
+        except duckdb.Error:  # (a frame without its key columns: reported as missing columns)
+            pass
         con.unregister("_failing")
-        row = pd.to_numeric(found.loc[at, "row"], errors="coerce")
-        found.loc[at, "key"] = row.map(known).astype(object).where(row.map(known).notna(), None)
-    return found
+    return [f._replace(key=known.get((f.table, f.row))) for f in found]

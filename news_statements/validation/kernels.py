@@ -26,6 +26,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from news_statements.dtypes import arrow_bool, arrow_bools, arrow_int64
+
 if TYPE_CHECKING:  # (frames are the tests' entry only: the validator's path does not import pandas here)
     import pandas as pd
 
@@ -47,7 +49,7 @@ class CodePoints:
             offsets[:-1],
             texts.is_valid(),
         )
-        nbytes[texts.is_null().to_numpy(zero_copy_only=False)] = 0
+        nbytes[~arrow_bools(texts.is_valid())] = 0
         low, high = int(offsets[0]), int(offsets[-1])
         lead = np.concatenate([np.zeros(0, np.int64)] + [
             np.flatnonzero(data[i : min(i + SCAN, high)] >= 0xC0) + i for i in range(low, high, SCAN)
@@ -78,6 +80,34 @@ def span_bytes(span: pd.DataFrame, articles: pd.DataFrame, code_points: CodePoin
     )  # fmt: skip
 
 
+def _integers(column: pa.Array | pa.ChunkedArray, missing: int) -> tuple[np.ndarray, np.ndarray]:
+    """An integer column's values as int64 (`missing` where null) and where it is given, read from its buffers
+    (to_numpy and fill_null go through pandas, which the validator does not import)."""
+    array = column.cast(pa.int64())
+    array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+    given = arrow_bools(array.is_valid())
+    values = np.frombuffer(array.buffers()[1], np.int64)[array.offset : array.offset + len(array)] if len(array) else []
+    return np.where(given, values, missing).astype(np.int64), given
+
+
+def _span_numbers(
+    article_id: pa.Array, char_start: pa.Array, char_end: pa.Array, ids: pa.Array, code_points: CodePoints
+) -> dict[str, np.ndarray]:
+    """Of each span, as numpy: `row` (its article's position in `ids`; 0 when unknown), `known`, `length` (the
+    article's, in code points), `given` (both offsets), `usable` (known, given and in range) and the byte offsets
+    `byte_start`/`byte_end` of articles.text[char_start:char_end] in Python's terms (some number where not usable)."""
+    row, known = _integers(pc.index_in(article_id, value_set=ids), 0)
+    length = code_points.length[row]
+    (start, has_start), (end, has_end) = _integers(char_start, -1), _integers(char_end, -1)
+    given = has_start & has_end
+    usable = known & given & (start >= 0) & (end <= length)
+    end = np.maximum(np.where(end < 0, np.maximum(end + length, 0), end), np.minimum(start, length))
+    start = np.minimum(start, length)
+    byte_start, byte_end = code_points.to_bytes(row, start), code_points.to_bytes(row, end)
+    return {"row": row, "known": known, "length": length, "given": given, "usable": usable,
+            "byte_start": byte_start, "byte_end": byte_end}  # fmt: skip
+
+
 def span_arrays(
     article_id: pa.Array, char_start: pa.Array, char_end: pa.Array, ids: pa.Array, code_points: CodePoints
 ) -> dict[str, pa.Array]:
@@ -85,21 +115,12 @@ def span_arrays(
     `_article_length` (code points; null when the article is unknown) and `_byte_start`/`_byte_end`, the bytes of
     articles.text[char_start:char_end] in Python's terms (null when the offsets are out of range, which the
     rule reports from _article_length)."""
-    article = pc.index_in(article_id, value_set=ids)
-    known = article.is_valid().to_numpy(zero_copy_only=False)
-    row = article.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
-    length = code_points.length[row]
-    start = pc.fill_null(char_start, -1).to_numpy(zero_copy_only=False).astype(np.int64)
-    end = pc.fill_null(char_end, -1).to_numpy(zero_copy_only=False).astype(np.int64)
-    given = pc.and_(char_start.is_valid(), char_end.is_valid()).to_numpy(zero_copy_only=False)
-    usable = known & given & (start >= 0) & (end <= length)
-    end = np.maximum(np.where(end < 0, np.maximum(end + length, 0), end), np.minimum(start, length))
-    start = np.minimum(start, length)
-    return {  # (to_bytes gives some number for a row that is not usable; the mask makes it null)
-        "_article": pa.array(row, mask=~known),
-        "_article_length": pa.array(length, mask=~known),
-        "_byte_start": pa.array(code_points.to_bytes(row, start), mask=~usable),
-        "_byte_end": pa.array(code_points.to_bytes(row, end), mask=~usable),
+    n = _span_numbers(article_id, char_start, char_end, ids, code_points)
+    return {
+        "_article": arrow_int64(n["row"], n["known"]),
+        "_article_length": arrow_int64(n["length"], n["known"]),
+        "_byte_start": arrow_int64(n["byte_start"], n["usable"]),
+        "_byte_end": arrow_int64(n["byte_end"], n["usable"]),
     }
 
 
@@ -128,25 +149,22 @@ def span_failures(span: pa.Table, ids: pa.Array, code_points: CodePoints) -> pa.
     """The spans of `span` (_row, article_id, char_start, char_end, text) that the span rule reports, with the
     article text in `ids`/`code_points`: (_row, _article_length, _text_differs) of each span with both offsets,
     whose article is known and has a text, whose offsets are out of range or whose text differs from the
-    article's bytes at its offsets."""
-    found = span_arrays(span["article_id"], span["char_start"], span["char_end"], ids, code_points)
-    article, length = found["_article"], found["_article_length"]
-    has_text = pc.fill_null(pc.take(code_points.valid, pc.fill_null(article, 0)), False)
-    checked = pc.and_(pc.and_(has_text, article.is_valid()), pc.and_(span["char_start"].is_valid(),
-                      span["char_end"].is_valid()))  # fmt: skip
-    usable = found["_byte_start"].is_valid().to_numpy(zero_copy_only=False)
-    row = article.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
-    byte_start, byte_end = (found[c].fill_null(0).to_numpy(zero_copy_only=False) for c in ("_byte_start", "_byte_end"))
-    first = byte_start[usable] + code_points.offsets[row[usable]]
-    at_offsets = _views(code_points, first, (byte_end - byte_start)[usable])
-    said = pc.fill_null(span["text"].filter(pa.array(usable)), "").cast(pa.binary_view())
+    article's bytes at its offsets (a missing text is compared as the empty one)."""
+    n = _span_numbers(span["article_id"], span["char_start"], span["char_end"], ids, code_points)
+    usable, row = n["usable"], n["row"]
+    checked = n["known"] & arrow_bools(code_points.valid)[row] & n["given"]
+    size = (n["byte_end"] - n["byte_start"])[usable]
+    at_offsets = _views(code_points, n["byte_start"][usable] + code_points.offsets[row[usable]], size)
+    said = span["text"].filter(arrow_bool(usable)).cast(pa.binary_view())
+    equal = pc.equal(at_offsets, said)
+    same = arrow_bools(pc.and_kleene(equal, equal.is_valid())) | (~arrow_bools(said.is_valid()) & (size == 0))
     differs = np.zeros(len(span), bool)
-    differs[usable] = ~pc.equal(at_offsets, said).to_numpy(zero_copy_only=False)
-    fails = checked.to_numpy(zero_copy_only=False) & (~usable | differs)
-    keep = pa.array(fails)
+    differs[usable] = ~same
+    fails = checked & (~usable | differs)
+    keep = arrow_bool(fails)
     return pa.table({
-        "_row": span["_row"].filter(keep), "_article_length": length.filter(keep),
-        "_text_differs": pa.array(differs[fails]),
+        "_row": span["_row"].filter(keep), "_article_length": arrow_int64(n["length"][fails]),
+        "_text_differs": arrow_bool(differs[fails]),
     })  # fmt: skip
 
 

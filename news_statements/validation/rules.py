@@ -19,15 +19,18 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
-from news_statements.failures import combine, failures
+from news_statements.failures import COLUMNS, Failure, as_frame
 from news_statements.metadata import tables
 from news_statements.paths import data_dir
 from news_statements.validation import engine
 from news_statements.validation.engine import span_tables
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 RULES = data_dir("validation") / "rules"
 TWINS = "twins_agree"  # (run only when both formats are read: see twins())
@@ -156,7 +159,7 @@ def run(
     con, with_bytes = connect(frames, use_kernels)
     try:
         small = sum(len(f) for f in frames.values()) < engine.TOGETHER_ROWS
-        return run_on(con, set(frames), unreadable, with_bytes, twin_rules, small)
+        return as_frame(run_on(con, set(frames), unreadable, with_bytes, twin_rules, small))[COLUMNS]
     finally:
         con.close()
 
@@ -168,9 +171,9 @@ def run_on(
     with_bytes: set[str] = frozenset(),
     twin_rules: bool = False,
     together: bool = False,
-) -> pd.DataFrame:
-    """Every rule's failures on the relations of a connection (engine.py), in rule order; rules needing a table
-    that is not `available` or is `unreadable` are reported as skipped, one line per such table. `twin_rules`:
+) -> list[Failure]:
+    """Every rule's failures (records) on the relations of a connection (engine.py), in rule order; rules needing a
+    table that is not `available` or is `unreadable` are reported as skipped, one line per such table. `twin_rules`:
     the twins rule only, else all others. The rules run one at a time (as one UNION they peaked at 5.5 GiB at 1M
     statements), or `together` on a small package (see engine.run_all)."""
     jobs, skipped = [], {}
@@ -183,11 +186,11 @@ def run_on(
             continue
         sql = rule.kernel if rule.kernel and rule.needs[0] in with_bytes else rule.sql
         jobs.append(engine.Job(rule.name, rule.needs[0], sql))
-    parts = [engine.run_all(con, jobs, together)]
+    found = engine.run_all(con, jobs, together)
     for name, names in skipped.items():  # one line per table that could not be read
         message = f"{len(names)} rule(s) skipped because this table could not be read: {', '.join(names)}"
-        parts.append(failures(name, [None], "(rules)", [None], message))
-    return combine(parts)
+        found.append(Failure(name, None, "(rules)", None, message))
+    return found
 
 
 def twins(csv: dict[str, pd.DataFrame], parquet: dict[str, pd.DataFrame], unreadable: set[str]) -> pd.DataFrame:

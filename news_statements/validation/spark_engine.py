@@ -18,10 +18,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
 import sqlglot
 
-from news_statements.metadata import codelist, tables
+from news_statements.failures import Failure
+from news_statements.metadata import codelist_rows, tables
 from news_statements.validation.rules import TWINS, Rule, rules
 
 if TYPE_CHECKING:
@@ -89,8 +89,7 @@ def register(spark: SparkSession, directory: Path, refused: Mapping[str, str] | 
             frame.selectExpr("*", "_metadata.row_index AS _row").createOrReplaceTempView(name)
         except Exception as err:  # (pyspark's AnalysisException and the JVM's errors alike)
             problems[name] = f"cannot be read: {_first_line(err)}"
-    cameo = codelist("cameo")[["code", "plover"]]
-    rows = [(code, plover or None) for code, plover in cameo.itertuples(index=False)]
+    rows = [(row["code"], row["plover"] or None) for row in codelist_rows("cameo")]
     spark.createDataFrame(rows, "code STRING, plover STRING").createOrReplaceTempView("cameo_codes")
     return problems
 
@@ -184,15 +183,14 @@ def run(
     return found, unreadable
 
 
-def as_failures(found: list[dict], unreadable: dict[str, str]) -> pd.DataFrame:
-    """Spark's failures as the validator reports them (news_statements.failures' columns, with layer, format and
-    key), with a read failure for each table that could not be read."""
-    read = [
-        {"layer": "read", "table": name, "column": "(file)", "value": f"{name}.parquet", "message": why[:300]}
-        for name, why in unreadable.items()
+def as_failures(found: list[dict], unreadable: dict[str, str]) -> list[Failure]:
+    """Spark's failures as the validator reports them (records, format "parquet"), with a read failure for each
+    table that could not be read."""
+    read = [Failure(name, None, "(file)", f"{name}.parquet", why[:300], "read") for name, why in unreadable.items()]
+    found = [
+        Failure(f["table"], f["row"], f["column"], f["value"], f["message"], f["layer"], key=f["key"]) for f in found
     ]
-    frame = pd.DataFrame(read + found, columns=[*FIELDS, "format"]).assign(format="parquet")
-    return frame.drop(columns="rule")
+    return [f._replace(format="parquet") for f in read + found]
 
 
 def declared() -> list[Rule]:
