@@ -308,15 +308,16 @@ def run_size(n: int, workdir: Path, repeat: int, frictionless: bool, seed: int, 
         log(f"N={n:,}: building ...")
         build = measure("build", str(n), str(directory), str(seed))
     rows = sum(build["rows"].values())
-    log(f"  {rows:,} rows, {sum(build['bytes'].values()) / 2**20:,.0f} MiB on disk, build {build['total_s']} s")
+    built = "" if build["total_s"] is None else f", build {build['total_s']:.1f} s"
+    log(f"  {rows:,} rows, {sum(build['bytes'].values()) / 2**20:,.0f} MiB on disk{built}")
     reads, validations, load = [], [], [os.getloadavg()[0]]
     for _ in range(repeat):  # interleaved, so that both see the same neighbours on this shared machine
         reads.append(measure("read", str(directory)))
         validations.append(measure("validate", str(directory)))
     load.append(os.getloadavg()[0])
     read, validation = best(reads), best(validations)
-    if validation["failures"]:
-        raise RuntimeError(f"the synthetic package of {n} statements is not valid: {validation['failures']}")
+    if validation["failures"]:  # (a generator bug, or a validator that cannot cope: the report shows them)
+        log(f"  the validator reports problems (exit {validation.get('exit')}):\n{validation['failures']}")
     validation["paired_ratios"] = sorted(v["total_s"] / r["total_s"] for r, v in zip(reads, validations, strict=True))
     validation["paired_cpu_ratios"] = sorted(v["cpu_s"] / r["cpu_s"] for r, v in zip(reads, validations, strict=True))
     validation["median_s"] = statistics.median(v["total_s"] for v in validations)
@@ -361,6 +362,17 @@ def rule_lines(timed: dict | None) -> list[str]:
     return lines + [f"| {n} | {t:.2f} |" for n, t in sorted(timed["seconds"].items(), key=lambda x: -x[1])]
 
 
+def failure_lines(results: list[dict]) -> list[str]:
+    """What the validator printed (its last 2,000 characters) where it did not find a synthetic package valid."""
+    lines = []
+    for r in results:
+        if r["validation"].get("failures"):
+            lines += [f"The validator did not pass the package of {r['n']:,} statements (exit "]
+            lines[-1] += f"{r['validation'].get('exit', 1)}); the end of its output:"
+            lines += ["", "```", r["validation"]["failures"].strip(), "```", ""]
+    return lines
+
+
 def gib(value: int | None) -> str:
     return "–" if value is None else f"{value / GIB:.2f}"
 
@@ -398,11 +410,12 @@ def large_line(results: list[dict]) -> str:
     if not large:
         return f"- {LARGE:,} statements (peak < 2 GiB, time ∝ N^≤1.1): not run (`{LARGE_COMMAND}`; see README)"
     r = large[-1]
-    peak = r["validation"]["peak_bytes"] / GIB
+    peak, valid = r["validation"]["peak_bytes"] / GIB, not r["validation"].get("failures")
     text = (
         f"- {r['n']:,} statements, `validate --format parquet`: {r['validation']['median_s']:,.0f} s wall, "
         f"{r['validation']['median_cpu_s']:,.0f} s CPU, exit {r['validation'].get('exit', 0)}, peak {peak:.2f} GiB "
-        f"(target < {TARGETS['peak GiB']:g}) — {'met' if peak < TARGETS['peak GiB'] else 'NOT met'}"
+        f"(target < {TARGETS['peak GiB']:g}) — {'met' if peak < TARGETS['peak GiB'] and valid else 'NOT met'}"
+        + ("" if valid else " (the validator does not pass the package: see below)")
     )
     below = [b for b in results if b["n"] < r["n"]]
     if not below:
@@ -526,6 +539,7 @@ def report(
             "",
             *rule_lines(timed),
             "",
+            *failure_lines(results),
             "Machine:",
             "",
             *[f"- {k}: {v}" for k, v in info.items()],

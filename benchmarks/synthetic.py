@@ -5,16 +5,18 @@
 `write(directory, n_statements, seed)` streams a package to its files: the corpus-wide parts (code lists,
 actors, aliases, places, event identifiers, per-article counts: a few bytes per actor, event and article) are
 made once, then the events a block of BLOCK_EVENTS at a time and everything that lives in articles (texts,
-statements, targets, reports, figures, mentions) a block of BLOCK_ARTICLES articles at a time, each block
-from its own random generator (seed, block). Each block's rows are appended to the table's CSV file and to a
+statements, targets, reports, figures, mentions) a block of BLOCK_ARTICLES articles at a time, each block from
+its own random generator (seed, block). Each block's rows are appended to the table's CSV file and to a
 Parquet row group being filled (TableFiles: up to 1Mi rows as pq.write_table makes them, or 64 MiB of Arrow
 data); the event reports, whose key begins with the event, are sorted across blocks by DuckDB within a memory
-limit. So the generator's memory does not grow with N (1.5 GiB at 1M statements and at 5M; it used to hold
-every table, 4.2 GiB at 1M and past 15 GiB at 5M). `generate(n_statements, seed)` returns the same tables
-held whole, as frames typed exactly as `metadata.tables()[name].pandas_dtypes()` and sorted by primary key
-like the real build; `package.write_files(generate(...))` writes the same CSV files and descriptor as `write`
-(and the same Parquet files as long as no table fills a row group), so a synthetic package is laid out
-exactly like the real one (CSV + Parquet + datapackage.json with bytes and hashes).
+limit. So the generator's memory is that of the row groups being filled and of the corpus-wide parts (which
+grow with N, by about 35 bytes per event, 100 per actor and 200 per article), not of the tables (it used to
+hold every table: 4.2 GiB at 1M statements and past 15 GiB at 5M; README: Performance).
+`generate(n_statements, seed)` returns the same tables held whole, as frames typed exactly as
+`metadata.tables()[name].pandas_dtypes()` and sorted by primary key like the real build;
+`package.write_files(generate(...))` writes the same CSV files as `write` (and the same Parquet files and
+descriptor as long as no table fills a row group), so a synthetic package is laid out exactly like the real one
+(CSV + Parquet + datapackage.json with bytes and hashes).
 
 The package is valid by construction, for every layer:
 - article texts are sentences of English-looking words (with curly quotes, apostrophes and paragraph
