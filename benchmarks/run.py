@@ -284,7 +284,9 @@ def machine() -> dict[str, str]:
 
 
 def fit_exponent(sizes: list[int], seconds: list[float]) -> float:
-    """Slope of log(seconds) against log(size), least squares."""
+    """Slope of log(seconds) against log(size), least squares (NaN for fewer than two sizes)."""
+    if len(sizes) < 2:
+        return math.nan
     x = [math.log(s) for s in sizes]
     y = [math.log(t) for t in seconds]
     mx, my = sum(x) / len(x), sum(y) / len(y)
@@ -549,6 +551,28 @@ def report(
     return text, verdict
 
 
+def run_sizes(args: argparse.Namespace, log) -> list[dict]:
+    """Each size of args.sizes, smallest first (a package written before where --package gives one); each query's
+    time at the largest size up to 1M."""
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="syria-offensive-benchmark-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    results = []
+    reuse = {int(n): Path(d) for n, d in (item.split("=", 1) for item in args.package)}
+    timed_size = max((n for n in args.sizes if n <= 1_000_000), default=None)
+    try:
+        for n in sorted(args.sizes):
+            fl = n <= args.frictionless_max
+            results.append(
+                run_size(n, workdir, args.repeat, fl, args.seed, log, reuse=reuse.get(n), rules=n == timed_size)
+            )
+            if not args.keep:
+                shutil.rmtree(workdir / f"package-{n}", ignore_errors=True)
+    finally:
+        if not args.keep and args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
@@ -582,33 +606,10 @@ def main(argv: list[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     started = time.perf_counter()
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="syria-offensive-benchmark-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    results = []
-    reuse = {int(n): Path(d) for n, d in (item.split("=", 1) for item in args.package)}
-    timed_size = max((n for n in args.sizes if n <= 1_000_000), default=None)  # each query's time at this size
-    try:
-        for n in sorted(args.sizes):
-            fl = n <= args.frictionless_max
-            results.append(
-                run_size(n, workdir, args.repeat, fl, args.seed, log, reuse=reuse.get(n), rules=n == timed_size)
-            )
-            if not args.keep:
-                shutil.rmtree(workdir / f"package-{n}", ignore_errors=True)
-    finally:
-        if not args.keep and args.workdir is None:
-            shutil.rmtree(workdir, ignore_errors=True)
+    results = run_sizes(args, log)
     built = [r for r in results if r["build"]["total_s"] is not None]
-    exponent = (
-        fit_exponent([r["n"] for r in built], [r["build"]["total_s"] for r in built])
-        if len(built) > 1
-        else float("nan")
-    )
-    validation_exponent = (
-        fit_exponent([r["n"] for r in results], [r["validation"]["total_s"] for r in results])
-        if len(results) > 1
-        else float("nan")
-    )
+    exponent = fit_exponent([r["n"] for r in built], [r["build"]["total_s"] for r in built])
+    validation_exponent = fit_exponent([r["n"] for r in results], [r["validation"]["total_s"] for r in results])
     real = hostile = None
     if not args.sizes_only:
         log("real package: the validator (every layer) and frictionless, cold processes ...")
@@ -619,8 +620,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.sizes_only:
         sys.path.insert(0, str(ROOT))  # (benchmarks/spark.py: the Spark engine at 100k statements, issue 23)
         text += __import__("benchmarks.spark", fromlist=["spark_line"]).spark_line(args.sizes, args.seed, log)
-    if reuse:
-        text += "\nPackages written before (--package): " + ", ".join(f"{n:,}: {d}" for n, d in reuse.items()) + "\n"
+    if args.package:
+        text += "\nPackages written before (--package): " + ", ".join(args.package) + "\n"
     text += f"\nTotal benchmark time: {time.perf_counter() - started:,.0f} s.\n"
     print(text)
     args.output.parent.mkdir(parents=True, exist_ok=True)

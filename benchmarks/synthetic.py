@@ -323,7 +323,7 @@ def chance(rng: np.random.Generator, n: int, p: float) -> np.ndarray:
 
 # --- the corpus-wide parts: code lists, actors and aliases, places, event identifiers, article counts ------------
 
-BLOCK_ARTICLES = 2_000  # articles made (and written) at a time; even, so that a claim's two articles share a block
+BLOCK_ARTICLES = 2_000  # articles made (and written) at a time; even, so that the articles of a claim share a block
 BLOCK_EVENTS = 100_000  # events made (and written) at a time
 
 
