@@ -41,8 +41,13 @@ def write_parquet(frame: pd.DataFrame, schema: pa.Schema, path: Path) -> None:
 
 
 def file_facts(path: Path) -> dict[str, Any]:
-    data = path.read_bytes()
-    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+    """Bytes and sha256 of a file, read 16 MiB at a time (a large package's files need not fit in memory)."""
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 24):
+            digest.update(block)
+            size += len(block)
+    return {"bytes": size, "hash": "sha256:" + digest.hexdigest()}
 
 
 def resource_descriptors(directory: Path) -> list[dict[str, Any]]:

@@ -39,7 +39,7 @@ def measured(n: int, read_s: float, validation_s: float, frictionless_s: float |
     return {
         "n": n,
         "rows": 10 * n,
-        "build": {"total_s": n / 1e4, "generate_s": n / 2e4, "write_s": n / 2e4, "peak_bytes": 2**30},
+        "build": {"total_s": n / 1e4, "cpu_s": n / 2e4, "peak_bytes": 2**30},
         "read": {**read, "seconds": {"statements": read_s}, "rows": {"statements": n}, "peak_bytes": 1},
         "validation": {
             **seconds,
@@ -83,3 +83,20 @@ def test_the_ratio_target_is_the_paired_median():
     text, _ = run.report(results, exponent=1.0, info={})
     (line,) = [line for line in text.splitlines() if line.startswith(LINE)]
     assert "— met" in line
+
+
+def test_the_5m_target_is_the_peak_under_2_gib_and_the_exponent_from_the_size_below():
+    results = [measured(1_000_000, 10.0, 100.0, None), measured(5_000_000, 50.0, 600.0, None)]
+    text, _ = run.report(results, exponent=1.0, info={})
+    (line,) = [line for line in text.splitlines() if line.startswith("- 5,000,000 statements")]
+    assert "peak 5.00 GiB (target < 2) — NOT met" in line  # (measured() peaks at 5 GiB)
+    assert "validation time ∝ N^1.11 between 1,000,000 and 5,000,000 statements" in line and line.endswith("NOT met")
+    results[-1]["validation"].update(peak_bytes=2**31 - 1, median_s=500.0)
+    text, _ = run.report(results, exponent=1.0, info={})
+    (line,) = [line for line in text.splitlines() if line.startswith("- 5,000,000 statements")]
+    assert "(target < 2) — met" in line and "N^1.00 between" in line and line.endswith("— met")
+    results[-1]["build"] = {"total_s": None, "cpu_s": None, "peak_bytes": None, "reused": "/tmp/p"}
+    text, _ = run.report(results[:1], exponent=1.0, info={})
+    assert "- 5,000,000 statements (peak < 2 GiB, time ∝ N^≤1.1): not run (`python benchmarks/run.py" in text
+    text, _ = run.report(results, exponent=float("nan"), info={}, validation_exponent=1.0)
+    assert "| 5,000,000 | 50,000,000 | (written before) |" in text and "(build: packages written before)" in text

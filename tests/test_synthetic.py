@@ -79,6 +79,34 @@ def test_the_generator_is_deterministic(tmp_path):
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
 
 
+def test_the_streamed_package_has_the_files_of_the_package_held_whole(tmp_path, monkeypatch):
+    """`write` makes the package a block of articles (and of events) at a time, fills row groups and sorts the event
+    reports across blocks: the same CSV files and descriptor as write_files(generate(...)), byte for byte, and the
+    same Parquet rows (in more row groups); and it stays valid."""
+    import pyarrow.parquet as pq
+
+    from benchmarks import synthetic
+
+    monkeypatch.setattr(synthetic, "BLOCK_ARTICLES", 6)
+    monkeypatch.setattr(synthetic, "BLOCK_EVENTS", 70)
+    monkeypatch.setattr(synthetic, "ROW_GROUP_ROWS", 300)
+    monkeypatch.setattr(synthetic, "ROW_GROUP_BYTES", 20_000)
+    rows = write(tmp_path / "streamed", 500, seed=4)
+    frames = generate(500, seed=4)
+    assert rows == {name: len(frame) for name, frame in frames.items()}
+    write_files(frames, tmp_path / "whole")
+    names = sorted(p.name for p in (tmp_path / "whole").iterdir())
+    assert sorted(p.name for p in (tmp_path / "streamed").iterdir()) == names
+    for name in names:
+        whole, streamed = tmp_path / "whole" / name, tmp_path / "streamed" / name
+        if name.endswith(".parquet"):
+            assert pq.read_table(streamed).equals(pq.read_table(whole)), name
+        elif name != "datapackage.json":  # (it holds the Parquet files' hashes)
+            assert streamed.read_bytes() == whole.read_bytes(), name
+    assert pq.ParquetFile(tmp_path / "streamed" / "mentions.parquet").num_row_groups > 3
+    assert validate(tmp_path / "streamed", ["csv", "parquet"]).empty
+
+
 def test_a_broken_span_fails_every_format_with_the_span_message(frames, tmp_path):
     # the text, not the offsets: moved offsets would also move the statement off its content and mentions
     frames["statements"].loc[3, "text"] = "X" + frames["statements"].loc[3, "text"][1:]
