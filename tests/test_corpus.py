@@ -40,3 +40,20 @@ def test_an_open_latest_date_is_said_not_hidden():
     frame = articles(("a", None, "2024-11-29", "2024-12-01", None), ("b", None, "2024-12-02", None, None))
     assert "published from 29 November 2024 (for some, the latest possible date is not known)" in corpus.summary(frame)
     assert corpus.count_words(12, "outlet") == "12 outlets" and corpus.count_words(1, "outlet") == "one outlet"
+
+
+def test_a_large_corpus_names_each_outlet_once_in_sources(monkeypatch):
+    """Beyond SOURCES_LISTED articles the descriptor's `sources` stops growing with the corpus: one entry per
+    outlet with its count (the URLs stay in the articles table)."""
+    monkeypatch.setattr(corpus, "SOURCES_LISTED", 2)
+    frame = articles(
+        ("b", "Outlet B", "2024-11-29", "2024-12-01", None),
+        ("a", "Outlet A", "2024-12-02", "2024-12-02", "https://example.org/a"),
+        ("c", "Outlet A", "2024-12-03", "2024-12-07", None),
+    )
+    note = "(each with its URL in the articles table)"
+    assert corpus.sources(frame) == [  # (the counts in words, as count_words writes them)
+        {"title": f"Outlet A: {corpus.count_words(2, 'article')} {note}"},
+        {"title": f"Outlet B: {corpus.count_words(1, 'article')} {note}"},
+    ]
+    assert corpus.count_words(1, "article").endswith("article")
