@@ -104,7 +104,7 @@ def test_the_streamed_package_has_the_files_of_the_package_held_whole(tmp_path, 
         elif name != "datapackage.json":  # (it holds the Parquet files' hashes)
             assert streamed.read_bytes() == whole.read_bytes(), name
     assert pq.ParquetFile(tmp_path / "streamed" / "mentions.parquet").num_row_groups > 3
-    assert validate(tmp_path / "streamed", ["csv", "parquet"]).empty
+    assert validate(tmp_path / "streamed", ["csv", "parquet"]) == []
 
 
 def test_a_broken_span_fails_every_format_with_the_span_message(frames, tmp_path):

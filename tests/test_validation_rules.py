@@ -980,10 +980,11 @@ def test_twins_report_a_row_in_one_file_only_in_a_table_of_keys_only(frames):
     ]  # fmt: skip
 
 
-def test_twins_leave_a_duplicated_key_to_layer_1(frames):
+def test_twins_leave_a_key_duplicated_alike_to_layer_1_and_report_one_duplicated_in_one_file(frames):
     """The speaker added again as `joint`, in both files alike: the key (statement_id, actor_id) occurs twice, which
-    layer 1 reports; matched by key, the two rows would pair crosswise and differ in role. In one file only, the
-    key is left out too; another table's difference is still reported."""
+    layer 1 reports; matched by key, the two rows would pair crosswise and differ in role. In one file only (the CSV
+    copy, whose layer 1 does not run with both formats), the twins rule reports each of its rows with how often the
+    key occurs in each file; another table's difference is still reported."""
     sid, speaker = frames["statements"].loc[0, ["statement_id", "speaker_id"]]
     speakers = frames["statement_speakers"]
     speakers.loc[len(speakers)] = [sid, speaker, "joint"]
@@ -993,7 +994,21 @@ def test_twins_leave_a_duplicated_key_to_layer_1(frames):
     parquet["statement_speakers"] = speakers.iloc[:-1]
     parquet["actors"].loc[0, "name"] = "Another Name"
     found = rules.twins(frames, parquet, unreadable=set())
-    assert found[["table", "row", "column"]].values.tolist() == [["actors", 0, "name"]]
+    first = int(speakers.index[(speakers["statement_id"] == sid) & (speakers["actor_id"] == speaker)][0])
+    assert found[["table", "row", "column"]].values.tolist() == [
+        ["actors", 0, "name"],
+        ["statement_speakers", first, "statement_id, actor_id"],
+        ["statement_speakers", len(speakers) - 1, "statement_id, actor_id"],
+    ]
+    duplicated = found[found["table"] == "statement_speakers"]
+    assert set(duplicated["message"]) == {
+        "key occurs 2 times in statement_speakers.csv and 1 in statement_speakers.parquet"
+    }
+    # (and the other way round: twice in the Parquet copy, once in the CSV copy)
+    found = rules.twins(parquet, frames, unreadable=set())
+    assert f"key occurs 2 times in statement_speakers.parquet (row {len(speakers) + 1}) and 1 in" in " ".join(
+        found["message"]
+    )
 
 
 def test_twins_that_agree_pass(frames):
