@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa_arrow
 import yaml
 
-from news_statements.dtypes import ARROW_TYPES, PANDAS_TYPES, pandas_dtype
+from news_statements.dtypes import ARROW_TYPES, pandas_dtype
 from news_statements.paths import CODELISTS, PACKAGE_YAML, SCHEMA
 
 if TYPE_CHECKING:  # (pandas and pandera are imported where a frame is made: the validator imports neither)
@@ -122,9 +122,9 @@ class Field:
             checks.append(pa.Check.str_length(min_value=c["minLength"], error=f"length must be >= {c['minLength']}"))
         if self.type == "string" and self.enum is None:  # (a code list admits its codes only)
             checks.append(self._no_control_characters())
-        return pa.Column(
-            PANDAS_TYPES[self.type], checks=checks, nullable=not self.required, unique=unique, coerce=False
-        )
+        # (the dtype load() gives: a code list is a categorical of its codes)
+        dtype = pandas_dtype(self.to_frictionless())
+        return pa.Column(dtype, checks=checks, nullable=not self.required, unique=unique, coerce=False)
 
     def _no_control_characters(self) -> pa.Check:
         import pandera.pandas as pa
