@@ -73,7 +73,6 @@ def layer1(
     con: duckdb.DuckDBPyConnection,
     names: list[str],
     skip: dict[str, frozenset[str]],
-    together: bool = False,
     strict: bool = False,
 ) -> list[Failure]:
     """Layer 1 of the named tables (in schema order), each table's query run on its relation; `skip`: table ->
@@ -84,7 +83,7 @@ def layer1(
         for name in [n for n in tables() if n in names and "*" not in skip.get(n, ())]
         for query in layer1_queries(tables()[name], skip=skip.get(name, frozenset()))
     ]
-    return [_control_excerpt(f) for f in engine.run_all(con, jobs, together, strict)]
+    return [_control_excerpt(f) for f in engine.run_all(con, jobs, strict)]
 
 
 def with_layer(found: list[Failure], layer: str, fmt: str | None = None) -> list[Failure]:

@@ -158,8 +158,7 @@ def run(
     queries only (the kernels' test oracle)."""
     con, with_bytes = connect(frames, use_kernels)
     try:
-        small = sum(len(f) for f in frames.values()) < engine.TOGETHER_ROWS
-        return as_frame(run_on(con, set(frames), unreadable, with_bytes, twin_rules, small))[COLUMNS]
+        return as_frame(run_on(con, set(frames), unreadable, with_bytes, twin_rules))[COLUMNS]
     finally:
         con.close()
 
@@ -170,12 +169,10 @@ def run_on(
     unreadable: set[str] = frozenset(),
     with_bytes: set[str] = frozenset(),
     twin_rules: bool = False,
-    together: bool = False,
 ) -> list[Failure]:
     """Every rule's failures (records) on the relations of a connection (engine.py), in rule order; rules needing a
     table that is not `available` or is `unreadable` are reported as skipped, one line per such table. `twin_rules`:
-    the twins rule only, else all others. The rules run one at a time (as one UNION they peaked at 5.5 GiB at 1M
-    statements), or `together` on a small package (see engine.run_all)."""
+    the twins rule only, else all others. The rules run one at a time (engine.run_all)."""
     jobs, skipped = [], {}
     for rule in rules():
         if rule.name.startswith(TWINS) != twin_rules:
@@ -186,7 +183,7 @@ def run_on(
             continue
         sql = rule.kernel if rule.kernel and rule.needs[0] in with_bytes else rule.sql
         jobs.append(engine.Job(rule.name, rule.needs[0], sql))
-    found = engine.run_all(con, jobs, together)
+    found = engine.run_all(con, jobs)
     for name, names in skipped.items():  # one line per table that could not be read
         message = f"{len(names)} rule(s) skipped because this table could not be read: {', '.join(names)}"
         found.append(Failure(name, None, "(rules)", None, message))
