@@ -151,13 +151,19 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
+def _read_mapping_file(path: Path, kind: str, problems: list[Problem]) -> tuple[str, dict[str, Any] | None]:
+    """A file that holds one mapping of `kind` (sources/<id>.yaml, an article file): its name as reported, and its
+    checked record (None when it cannot be read or is not a mapping)."""
+    file = relative(path)
+    node = load_mapping(path, kind, problems)
+    return file, check_record(node, kind, file, None, problems, 1) if node is not None else None
+
+
 def read_sources(problems: list[Problem], sources_dir: Path = SOURCES) -> tuple[pd.DataFrame, pd.DataFrame]:
     """sources/*.yaml -> (articles metadata, furniture rules)."""
     articles, furniture = [], []
     for path in sorted(sources_dir.glob("*.yaml")):
-        file = relative(path)
-        node = load_mapping(path, "source", problems)
-        record = check_record(node, "source", file, None, problems, 1) if node is not None else None
+        file, record = _read_mapping_file(path, "source", problems)
         if not record:
             continue
         aid = record.get("article_id")
@@ -317,9 +323,7 @@ def read_article_files(problems: list[Problem], directory: Path) -> dict[str, pd
 
 def _read_article_file(path: Path, problems: list[Problem], out: dict[str, list[dict[str, Any]]]) -> None:
     """One article file's sections, each item checked against its kind and appended to its frame's rows."""
-    file = relative(path)
-    node = load_mapping(path, "article", problems)
-    top = check_record(node, "article", file, None, problems, 1) if node is not None else None
+    file, top = _read_mapping_file(path, "article", problems)
     if not top:
         return
     aid = top.get("article_id")
